@@ -1,0 +1,1 @@
+// The rapport command line (placeholder until the CLI lands).

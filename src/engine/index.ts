@@ -1,0 +1,20 @@
+// The engine's public API: lint once, or keep a Linter for incremental relints on every keystroke.
+
+import { builtInRules } from './builtin';
+import { Linter } from './linter';
+import type { LintOptions, Report } from './types';
+
+export * from './types';
+export { Linter, phraseKey, normaliseForKey, compileUserPhrases } from './linter';
+export { builtInRules } from './builtin';
+export { loadRulePack, validateRule, RuleError, RulePackError, type Rule } from './rules';
+export { splitSentences } from './split';
+
+/** A linter over the built-in rules; keep one per editor and call lint() after every edit. */
+export function createLinter(options: LintOptions = {}): Linter {
+  return new Linter(builtInRules(), options);
+}
+
+export function lint(text: string, options: LintOptions = {}): Report {
+  return createLinter(options).lint(text);
+}

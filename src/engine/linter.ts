@@ -1,0 +1,210 @@
+// The linter: splits text into sentences, reuses the analysis of every sentence it has seen (so a relint after
+// an edit parses only what changed, with the same result as a full lint), and assembles findings, metrics and score.
+
+import { compilePack, matchSentence, analysePattern, packFor, type CompiledPack, type LocalHit } from './matcher';
+import { aggregateMetrics, sentenceStats, type SentenceStats } from './metrics';
+import { fillTemplate, matchCase } from './rewrite';
+import type { Rule } from './rules';
+import { scoreReport } from './score';
+import { splitSentences, type SentenceSpan } from './split';
+import {
+  CATEGORIES,
+  type Category,
+  type Finding,
+  type LintOptions,
+  type OptionError,
+  type Report,
+  type Severity,
+  type UserPhrase,
+} from './types';
+
+interface SentenceAnalysis {
+  hits: LocalHit[];
+  stats: SentenceStats;
+  hash: string;
+}
+
+const SENSITIVITY: Record<NonNullable<LintOptions['sensitivity']>, ReadonlySet<Severity>> = {
+  gentle: new Set(['high']),
+  balanced: new Set(['high', 'medium']),
+  strict: new Set(['high', 'medium', 'low']),
+};
+
+export const USER_RULE_PREFIX = 'user-';
+
+/** Normalised form used in ignore keys: case, apostrophe style and spacing do not matter. */
+export function normaliseForKey(text: string): string {
+  return text.toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+function hashText(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+export function phraseKey(ruleId: string, text: string): string {
+  return `${ruleId}|${normaliseForKey(text)}`;
+}
+
+/** Turns user phrases into rules, rejecting those that cannot work with a reason per field. */
+export function compileUserPhrases(
+  phrases: readonly UserPhrase[],
+  builtIn: readonly Rule[],
+): { rules: Rule[]; errors: OptionError[] } {
+  const rules: Rule[] = [];
+  const errors: OptionError[] = [];
+  const seen = new Set<string>();
+  const builtInPatterns = new Map<string, string>();
+  for (const rule of builtIn) for (const p of rule.patterns) builtInPatterns.set(p, rule.id);
+  phrases.forEach((entry, i) => {
+    const at = `userPhrases[${i}]`;
+    const fail = (field: string, reason: string) => errors.push({ field: `${at}.${field}`, reason });
+    if (typeof entry !== 'object' || entry === null) return fail('(entry)', 'must be an object with phrase and message');
+    const phrase = typeof entry.phrase === 'string' ? entry.phrase.trim().replace(/\s+/g, ' ') : '';
+    const message = typeof entry.message === 'string' ? entry.message.trim() : '';
+    const category = entry.category ?? 'urgency';
+    const words = phrase.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
+    if (phrase === '') return fail('phrase', 'is empty');
+    if (words.length === 0) return fail('phrase', 'has no words to match');
+    if (words.length > 8) return fail('phrase', `has ${words.length} words; keep it to 8 or fewer`);
+    if (/[^\p{L}\p{N}\s'’\-,.!?]/u.test(phrase)) return fail('phrase', 'may contain only words, spaces and . , ! ? \' -');
+    if (message === '') return fail('message', 'is empty: say why the phrase is pushy');
+    if (message.length > 300) return fail('message', 'is longer than 300 characters');
+    if (!CATEGORIES.includes(category)) return fail('category', `must be one of ${CATEGORIES.join(', ')}`);
+    if (entry.rewrite !== undefined && typeof entry.rewrite !== 'string') return fail('rewrite', 'must be text');
+    const pattern = words.map((w) => w.toLowerCase().replace(/’/g, "'")).join(' ');
+    if (seen.has(pattern)) return fail('phrase', `"${phrase}" is already in your list`);
+    const owner = builtInPatterns.get(pattern);
+    if (owner) return fail('phrase', `"${phrase}" is already flagged by the built-in rule ${owner}`);
+    const checked = analysePattern(pattern);
+    if ('reason' in checked) return fail('phrase', checked.reason);
+    seen.add(pattern);
+    const rewrite = entry.rewrite?.trim() ?? '';
+    rules.push({
+      id: `${USER_RULE_PREFIX}${hashText(pattern)}`,
+      category,
+      severity: 'medium',
+      kind: 'phrase',
+      patterns: [pattern],
+      exceptions: [],
+      message,
+      why: 'You added this phrase to your own list.',
+      rewrites: rewrite ? [rewrite] : [],
+      advice: rewrite ? null : 'Rephrase this in words that leave the decision with the reader.',
+      threshold: null,
+      examples: { flag: [], pass: [] },
+    });
+  });
+  return { rules, errors };
+}
+
+export class Linter {
+  readonly optionErrors: OptionError[];
+  private readonly pack: CompiledPack;
+  private readonly messageRules: Rule[];
+  private readonly enabled: boolean[];
+  private readonly ignoredKeys: ReadonlySet<string>;
+  private cache = new Map<string, SentenceAnalysis>();
+
+  constructor(builtIn: readonly Rule[], options: LintOptions = {}) {
+    const user = compileUserPhrases(options.userPhrases ?? [], builtIn);
+    this.optionErrors = user.errors;
+    this.pack =
+      user.rules.length === 0
+        ? packFor(builtIn)
+        : compilePack([...builtIn, ...user.rules], (r) => (r.id.startsWith(USER_RULE_PREFIX) ? 'userPhrases' : `rules/${r.id}.json`));
+    const pack = this.pack;
+    const off = new Set<string>(options.disabledRules ?? []);
+    const offCategories = new Set<Category>(options.disabledCategories ?? []);
+    const severities = SENSITIVITY[options.sensitivity ?? 'strict'];
+    this.enabled = pack.rules.map((r) => !off.has(r.id) && !offCategories.has(r.category) && severities.has(r.severity));
+    this.messageRules = pack.rules.filter((r, i) => r.kind === 'message' && this.enabled[i]);
+    this.ignoredKeys = new Set(options.ignored ?? []);
+  }
+
+  /** Lints text, re-analysing only sentences not seen in the previous call; equal to a fresh full lint. */
+  lint(text: string): Report {
+    const spans = splitSentences(text);
+    const next = new Map<string, SentenceAnalysis>();
+    const analyses = spans.map((span) => {
+      let analysis = next.get(span.text) ?? this.cache.get(span.text);
+      if (!analysis) {
+        analysis = {
+          hits: matchSentence(this.pack, span.text),
+          stats: sentenceStats(span.text),
+          hash: hashText(normaliseForKey(span.text)),
+        };
+      }
+      next.set(span.text, analysis);
+      return analysis;
+    });
+    this.cache = next;
+
+    const findings: Finding[] = [];
+    spans.forEach((span, i) => {
+      for (const hit of analyses[i]!.hits) {
+        if (!this.enabled[hit.rule]) continue;
+        findings.push(this.toFinding(this.pack.rules[hit.rule]!, span, hit, analyses[i]!.hash));
+      }
+    });
+    const metrics = aggregateMetrics(analyses.map((a) => a.stats));
+    for (const rule of this.messageRules) {
+      const t = rule.threshold!;
+      const ratioMet = metrics.selfReferences >= t.minSelfToReaderRatio * Math.max(1, metrics.readerReferences);
+      if (metrics.words < t.minWords || metrics.sentences < t.minSentences) continue;
+      if (metrics.selfLedShare < t.minSelfLedShare || !ratioMet) continue;
+      spans.forEach((span, i) => {
+        if (!analyses[i]!.stats.selfLed) return;
+        const hit = trimmedSentence(span.text);
+        if (hit) findings.push(this.toFinding(rule, span, { rule: -1, ...hit, groups: {} }, analyses[i]!.hash));
+      });
+    }
+    const kept = findings
+      .filter((f) => !this.ignoredKeys.has(f.key) && !this.ignoredKeys.has(phraseKey(f.ruleId, f.text)))
+      .sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    const messageIds = new Set(this.messageRules.map((r) => r.id));
+    return { findings: kept, metrics, score: scoreReport(kept, metrics, messageIds) };
+  }
+
+  /** Forgets every analysed sentence, so the next lint is a full one. */
+  reset(): void {
+    this.cache.clear();
+  }
+
+  private toFinding(rule: Rule, span: SentenceSpan, hit: LocalHit, sentenceHash: string): Finding {
+    const text = span.text.slice(hit.start, hit.end);
+    const values = { ...hit.groups, match: text };
+    const rewrites: string[] = [];
+    for (const template of rule.rewrites) {
+      const filled = fillTemplate(template, values);
+      if (filled === null) continue;
+      const cased = matchCase(filled, text);
+      if (!rewrites.includes(cased) && normaliseForKey(cased) !== normaliseForKey(text)) rewrites.push(cased);
+    }
+    return {
+      ruleId: rule.id,
+      category: rule.category,
+      severity: rule.severity,
+      start: span.start + hit.start,
+      end: span.start + hit.end,
+      text,
+      message: fillTemplate(rule.message, values) ?? rule.message,
+      why: rule.why,
+      rewrites,
+      advice: rule.advice,
+      key: `${phraseKey(rule.id, text)}|${sentenceHash}`,
+    };
+  }
+}
+
+function trimmedSentence(text: string): { start: number; end: number } | null {
+  let start = 0;
+  let end = text.length;
+  while (start < end && /[\s\p{P}]/u.test(text[start]!)) start++;
+  while (end > start && /[\s\p{P}]/u.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
+}

@@ -1,0 +1,333 @@
+// Compiles every phrase pattern (built-in and user) into one compromise net, prefilters sentences on their raw
+// words so only sentences that can match are parsed, and sweeps the net once per candidate sentence.
+
+import nlp from 'compromise/two';
+import { RuleError, RulePackError, type Rule } from './rules';
+
+type Reg = {
+  word?: string;
+  root?: string;
+  tag?: string;
+  optional?: boolean;
+  negative?: boolean;
+  operator?: string;
+  fastOr?: Set<string>;
+  choices?: Reg[][];
+  group?: string;
+};
+
+interface NetEntry {
+  match: string;
+  /** Indices into the pack's rules that this pattern flags. */
+  flags: number[];
+  /** Indices into the pack's rules that this pattern vetoes within the same sentence. */
+  vetoes: number[];
+  /** Every set must share a word with the sentence, or the pattern cannot match it. */
+  required: Set<string>[];
+}
+
+export interface LocalHit {
+  rule: number;
+  start: number;
+  end: number;
+  groups: Record<string, string>;
+}
+
+export interface CompiledPack {
+  rules: Rule[];
+  entries: NetEntry[];
+  net: unknown;
+  /** word → entries whose most selective required set contains it */
+  index: Map<string, number[]>;
+  usesRoots: boolean;
+}
+
+const world = nlp.world() as unknown as {
+  methods: {
+    one: { parseMatch: (m: string, o: object, w: unknown) => Reg[] };
+    two: {
+      transform: {
+        verb: { conjugate: (w: string, model: unknown) => Record<string, string> };
+        noun: { toPlural: (w: string, model: unknown) => string };
+      };
+    };
+  };
+  model: { one: { tagSet: Record<string, unknown> } };
+};
+
+const COMMON = new Set([
+  'i', 'we', 'you', 'our', 'your', 'my', 'me', 'us', 'the', 'a', 'an', 'to', 'is', 'are', 'be', 'it', 'this', 'that',
+  'of', 'in', 'for', 'and', 'will', 'can', 'just', 'do', 'not', 'on', 'with', 'have', 'has', 'get', 'now', 'so',
+]);
+
+function inflections(root: string): string[] {
+  const forms = new Set([root]);
+  const t = world.methods.two.transform;
+  try {
+    for (const form of Object.values(t.verb.conjugate(root, nlp.model()))) {
+      if (typeof form === 'string' && !form.includes(' ')) forms.add(form);
+    }
+    forms.add(t.noun.toPlural(root, nlp.model()));
+  } catch {
+    // A root compromise cannot inflect still matches its base form.
+  }
+  return [...forms].filter(Boolean).map((f) => f.toLowerCase());
+}
+
+/** The words one required token can match, or null when it is optional, negative or tag-only. */
+function tokenWords(reg: Reg): Set<string> | null {
+  if (reg.optional || reg.negative || reg.operator === 'and') return null;
+  if (reg.word) return new Set([reg.word.toLowerCase()]);
+  if (reg.root) return new Set(inflections(reg.root));
+  if (reg.fastOr && reg.fastOr.size > 0) return new Set([...reg.fastOr].map((w) => w.toLowerCase()));
+  if (reg.choices) {
+    const all = new Set<string>();
+    for (const choice of reg.choices) {
+      const words = choice.map(tokenWords).find((s) => s !== null);
+      if (!words) return null;
+      for (const w of words) all.add(w);
+    }
+    return all;
+  }
+  return null;
+}
+
+function tagsOf(regs: Reg[], out: string[] = []): string[] {
+  for (const reg of regs) {
+    if (reg.tag) out.push(reg.tag);
+    if (reg.choices) for (const c of reg.choices) tagsOf(c, out);
+  }
+  return out;
+}
+
+function selectivity(set: Set<string>): number {
+  let common = 0;
+  for (const w of set) if (COMMON.has(w)) common++;
+  return common * 1000 + set.size;
+}
+
+export interface PatternProblem {
+  pattern: string;
+  reason: string;
+}
+
+/** Checks one pattern; returns its required word sets or a reason it cannot be used. */
+export function analysePattern(pattern: string): { required: Set<string>[]; groups: string[] } | { reason: string } {
+  let regs: Reg[];
+  try {
+    regs = world.methods.one.parseMatch(pattern, {}, world);
+  } catch (error) {
+    return { reason: `cannot be parsed as a compromise match (${(error as Error).message})` };
+  }
+  if (!Array.isArray(regs) || regs.length === 0) return { reason: 'matches nothing' };
+  const unknownTag = tagsOf(regs).find((tag) => !(tag in world.model.one.tagSet));
+  if (unknownTag) return { reason: `unknown tag #${unknownTag}` };
+  const required = regs.map(tokenWords).filter((s): s is Set<string> => s !== null);
+  if (required.length === 0) return { reason: 'needs at least one required word, so sentences can be prefiltered' };
+  const groups = regs.filter((r) => r.group).map((r) => r.group!);
+  return { required, groups };
+}
+
+export function compilePack(rules: Rule[], fileOf: (rule: Rule) => string = (r) => `rules/${r.id}.json`): CompiledPack {
+  const errors: RuleError[] = [];
+  const byMatch = new Map<string, NetEntry>();
+  const flaggedBy = new Map<string, string>();
+  let usesRoots = false;
+  rules.forEach((rule, index) => {
+    const add = (list: string[], field: string, role: 'flags' | 'vetoes') => {
+      list.forEach((pattern, i) => {
+        const result = analysePattern(pattern);
+        if ('reason' in result) {
+          errors.push(new RuleError(fileOf(rule), `${field}[${i}]`, `"${pattern}" ${result.reason}`));
+          return;
+        }
+        if (role === 'flags') {
+          const owner = flaggedBy.get(pattern);
+          if (owner && owner !== rule.id) {
+            errors.push(new RuleError(fileOf(rule), `${field}[${i}]`, `"${pattern}" is already a pattern of rule ${owner}`));
+            return;
+          }
+          flaggedBy.set(pattern, rule.id);
+        }
+        if (pattern.includes('{')) usesRoots = true;
+        let entry = byMatch.get(pattern);
+        if (!entry) {
+          entry = { match: pattern, flags: [], vetoes: [], required: result.required };
+          byMatch.set(pattern, entry);
+        }
+        entry[role].push(index);
+      });
+    };
+    add(rule.patterns, 'patterns', 'flags');
+    add(rule.exceptions, 'exceptions', 'vetoes');
+    if (rule.kind === 'phrase') {
+      for (const [i, rewrite] of rule.rewrites.entries()) {
+        for (const name of placeholders(rewrite)) {
+          const known = name === 'match' || rule.patterns.some((p) => p.includes(`<${name}>`));
+          if (!known) errors.push(new RuleError(fileOf(rule), `rewrites[${i}]`, `{${name}} names no capture group in patterns`));
+        }
+      }
+    }
+  });
+  if (errors.length > 0) {
+    throw new RulePackError(errors);
+  }
+  const entries = [...byMatch.values()];
+  const index = new Map<string, number[]>();
+  entries.forEach((entry, i) => {
+    const best = [...entry.required].sort((a, b) => selectivity(a) - selectivity(b))[0]!;
+    for (const word of best) {
+      const list = index.get(word);
+      if (list) list.push(i);
+      else index.set(word, [i]);
+    }
+  });
+  const net = nlp.buildNet(entries.map((entry, i) => ({ match: entry.match, entry: i })) as never);
+  return { rules, entries, net, index, usesRoots };
+}
+
+const packs = new WeakMap<readonly Rule[], CompiledPack>();
+
+/** One compiled pack per rule list, so every linter over the built-in rules shares one net. */
+export function packFor(rules: readonly Rule[], fileOf?: (rule: Rule) => string): CompiledPack {
+  let pack = packs.get(rules);
+  if (!pack) {
+    pack = compilePack([...rules], fileOf);
+    packs.set(rules, pack);
+  }
+  return pack;
+}
+
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{([a-zA-Z][\w-]*)\}/g)].map((m) => m[1]!);
+}
+
+const CONTRACTIONS: [RegExp, string[]][] = [
+  [/n't$/, ['not']],
+  [/'re$/, ['are']],
+  [/'m$/, ['am']],
+  [/'ll$/, ['will']],
+  [/'ve$/, ['have']],
+  [/'d$/, ['would', 'had']],
+  [/'s$/, ['is', 'has', 'us']],
+];
+
+/** Every word form compromise could see in this sentence (a superset), for the prefilter. */
+export function sentenceWords(text: string): Set<string> {
+  const words = new Set<string>();
+  const lower = text.toLowerCase().replace(/[’‘`´]/g, "'");
+  for (const m of lower.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*'?/gu)) {
+    const word = m[0];
+    words.add(word);
+    if (word.includes("'") || word.includes('-')) {
+      for (const part of word.split(/['-]/)) if (part) words.add(part);
+      words.add(word.replace(/-/g, ''));
+      for (const [suffix, expansions] of CONTRACTIONS) {
+        if (suffix.test(word)) for (const e of expansions) words.add(e);
+      }
+      if (word === "can't") words.add('can');
+      if (word === "won't") words.add('will');
+      if (word === "let's") words.add('let');
+    }
+  }
+  return words;
+}
+
+/** Entries of the pack that could match a sentence with these words. */
+export function candidateEntries(pack: CompiledPack, words: Set<string>): boolean {
+  for (const word of words) {
+    const list = pack.index.get(word);
+    if (!list) continue;
+    for (const i of list) {
+      if (pack.entries[i]!.required.every((set) => intersects(set, words))) return true;
+    }
+  }
+  return false;
+}
+
+function intersects(set: Set<string>, words: Set<string>): boolean {
+  for (const w of set) if (words.has(w)) return true;
+  return false;
+}
+
+interface Term {
+  id: string;
+  text: string;
+  pre: string;
+  post: string;
+}
+
+interface FoundView {
+  docs: Term[][];
+  groups: () => Record<string, FoundView>;
+}
+
+/** Runs the net over one sentence; offsets are local to the sentence. */
+export function matchSentence(pack: CompiledPack, text: string): LocalHit[] {
+  if (!candidateEntries(pack, sentenceWords(text))) return [];
+  const doc = nlp(text);
+  if (pack.usesRoots) doc.compute('root');
+  const positions = new Map<string, [number, number]>();
+  let offset = 0;
+  let visibleStart = 0;
+  for (const sentence of doc.docs as unknown as Term[][]) {
+    for (const term of sentence) {
+      offset += term.pre.length;
+      // An implicit term ("are" in "we're") has empty text: it takes the span of the word it hides in.
+      if (term.text.length > 0) visibleStart = offset;
+      positions.set(term.id, [term.text.length > 0 ? offset : visibleStart, offset + term.text.length]);
+      offset += term.text.length + term.post.length;
+    }
+  }
+  const spanOf = (view: FoundView): [number, number] | null => {
+    const terms = view.docs[0];
+    if (!terms || terms.length === 0) return null;
+    let start = Infinity;
+    let end = -Infinity;
+    for (const term of terms) {
+      const pos = positions.get(term.id);
+      if (!pos) return null;
+      start = Math.min(start, pos[0]);
+      end = Math.max(end, pos[1]);
+    }
+    return trimSpan(text, start, end);
+  };
+
+  const { found } = (doc as unknown as { sweep: (n: unknown, o: object) => { found: { entry: number; view: FoundView }[] } })
+    .sweep(pack.net, { tagger: false });
+  const vetoed = new Set<number>();
+  const hits: LocalHit[] = [];
+  for (const f of found) {
+    const entry = pack.entries[f.entry]!;
+    for (const r of entry.vetoes) vetoed.add(r);
+    if (entry.flags.length === 0) continue;
+    const span = spanOf(f.view);
+    if (!span) continue;
+    const groups: Record<string, string> = {};
+    for (const [name, view] of Object.entries(f.view.groups())) {
+      const g = spanOf(view);
+      if (g) groups[name] = text.slice(g[0], g[1]);
+    }
+    for (const rule of entry.flags) hits.push({ rule, start: span[0], end: span[1], groups });
+  }
+  return dedupeHits(hits.filter((h) => !vetoed.has(h.rule)));
+}
+
+/** Flagged spans cover words only: no surrounding space or punctuation (a leading # or $ and a trailing % stay). */
+function trimSpan(text: string, start: number, end: number): [number, number] | null {
+  while (start < end && /[\s\p{P}\p{S}]/u.test(text[start]!) && !/[#$€£]/u.test(text[start]!)) start++;
+  while (end > start && /[\s\p{P}\p{S}]/u.test(text[end - 1]!) && !/[%]/u.test(text[end - 1]!)) end--;
+  return end > start ? [start, end] : null;
+}
+
+/** One hit per rule per stretch of text: overlapping hits of the same rule merge into the longest. */
+function dedupeHits(hits: LocalHit[]): LocalHit[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end || a.rule - b.rule);
+  const kept: LocalHit[] = [];
+  for (const hit of hits) {
+    const clash = kept.find((k) => k.rule === hit.rule && hit.start < k.end && k.start < hit.end);
+    if (!clash) kept.push(hit);
+    else if (hit.end - hit.start > clash.end - clash.start) kept[kept.indexOf(clash)] = hit;
+  }
+  return kept;
+}

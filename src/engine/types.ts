@@ -1,0 +1,79 @@
+// Public types of the Rapport engine: findings, metrics, score and options shared by every consumer.
+
+export const CATEGORIES = ['shame', 'closing', 'urgency', 'self-centred'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  /** UTF-16 offset of the first flagged character. */
+  start: number;
+  /** UTF-16 offset just past the last flagged character (no trailing punctuation or space). */
+  end: number;
+  text: string;
+  message: string;
+  /** The relationship principle behind the finding. */
+  why: string;
+  /** Replacements that fit in place of [start, end): captures filled in, capitalisation matched. */
+  rewrites: string[];
+  /** Guidance when the sentence needs rethinking rather than a swap. */
+  advice: string | null;
+  /** Stable identity for ignoring this occurrence; survives edits to other sentences. */
+  key: string;
+}
+
+export interface Metrics {
+  words: number;
+  sentences: number;
+  questions: number;
+  selfReferences: number;
+  readerReferences: number;
+  /** Share (0–1) of sentences whose first word is I, We, Our or My. */
+  selfLedShare: number;
+  /** Flesch–Kincaid grade level; 0 for empty text. */
+  readingGrade: number;
+}
+
+export interface ScoreReason {
+  reason: string;
+  delta: number;
+}
+
+export interface Score {
+  value: number;
+  reasons: ScoreReason[];
+}
+
+export interface Report {
+  findings: Finding[];
+  metrics: Metrics;
+  score: Score;
+}
+
+export interface UserPhrase {
+  phrase: string;
+  message: string;
+  rewrite?: string;
+  category?: Category;
+}
+
+export type Sensitivity = 'gentle' | 'balanced' | 'strict';
+
+export interface LintOptions {
+  disabledCategories?: readonly Category[];
+  disabledRules?: readonly string[];
+  userPhrases?: readonly UserPhrase[];
+  /** Finding keys (one occurrence) or `ruleId|phrase` keys (every occurrence of a phrase). */
+  ignored?: readonly string[];
+  /** gentle: high severity only; balanced: high and medium; strict: everything (default). */
+  sensitivity?: Sensitivity;
+}
+
+export interface OptionError {
+  field: string;
+  reason: string;
+}

@@ -1,0 +1,19 @@
+// Builds the command-line checker (dist-cli/cli.js) for Node from src/cli/; the engine is the same code the extension runs.
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    outDir: 'dist-cli',
+    emptyOutDir: true,
+    target: 'node20',
+    ssr: true,
+    minify: false,
+    rollupOptions: {
+      input: { cli: 'src/cli/main.ts', engine: 'src/engine/index.ts', eval: 'scripts/eval.ts' },
+      external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+  ssr: { noExternal: true },
+});
