@@ -10,7 +10,7 @@ export default defineConfig({
     ssr: true,
     minify: false,
     rollupOptions: {
-      input: { cli: 'src/cli/main.ts', engine: 'src/engine/index.ts', eval: 'scripts/eval.ts' },
+      input: { cli: 'src/cli/main.ts', engine: 'src/engine/index.ts' },
       external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
       output: { format: 'es', entryFileNames: '[name].js' },
     },

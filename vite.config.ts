@@ -1,6 +1,6 @@
 // Builds the extension (dist/) from manifest.json with @crxjs/vite-plugin.
 import { crx } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import manifest from './manifest.json' with { type: 'json' };
 
 export default defineConfig({

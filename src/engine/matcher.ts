@@ -24,6 +24,8 @@ interface NetEntry {
   vetoes: number[];
   /** Every set must share a word with the sentence, or the pattern cannot match it. */
   required: Set<string>[];
+  /** Named captures; sweep does not report them, so hits of these patterns are matched again on their own span. */
+  hasGroups: boolean;
 }
 
 export interface LocalHit {
@@ -152,7 +154,7 @@ export function compilePack(rules: Rule[], fileOf: (rule: Rule) => string = (r) 
         if (pattern.includes('{')) usesRoots = true;
         let entry = byMatch.get(pattern);
         if (!entry) {
-          entry = { match: pattern, flags: [], vetoes: [], required: result.required };
+          entry = { match: pattern, flags: [], vetoes: [], required: result.required, hasGroups: result.groups.length > 0 };
           byMatch.set(pattern, entry);
         }
         entry[role].push(index);
@@ -259,7 +261,7 @@ interface Term {
 
 interface FoundView {
   docs: Term[][];
-  groups: () => Record<string, FoundView>;
+  match: (pattern: string) => { groups: () => Record<string, FoundView> };
 }
 
 /** Runs the net over one sentence; offsets are local to the sentence. */
@@ -304,7 +306,8 @@ export function matchSentence(pack: CompiledPack, text: string): LocalHit[] {
     const span = spanOf(f.view);
     if (!span) continue;
     const groups: Record<string, string> = {};
-    for (const [name, view] of Object.entries(f.view.groups())) {
+    const captured = entry.hasGroups ? f.view.match(entry.match).groups() : {};
+    for (const [name, view] of Object.entries(captured)) {
       const g = spanOf(view);
       if (g) groups[name] = text.slice(g[0], g[1]);
     }
