@@ -1,15 +1,55 @@
-// Builds the extension (dist/) from manifest.json with @crxjs/vite-plugin.
+// Builds the extension from manifest.json with @crxjs/vite-plugin: dist/ for Chrome, or dist-firefox/ with --mode firefox.
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vitest/config';
 import manifest from './manifest.json' with { type: 'json' };
 
-export default defineConfig({
-  plugins: [crx({ manifest: manifest as never })],
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  build: { outDir: 'dist', emptyOutDir: true, target: 'chrome120', sourcemap: false },
-  test: {
-    include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-  },
+// Firefox's MV3 manifest is derived from the Chrome one: an event page (background.scripts) and a gecko id.
+/** Fixed forever once published: Firefox keys storage and updates on it. */
+export const GECKO_ID = '{beec2cda-c302-4e73-9311-9f7a22ac4e3b}';
+/** First Firefox ESR with everything Rapport uses in MV3 (action.openPopup without a gesture is not needed). */
+export const GECKO_MIN_VERSION = '128.0';
+
+type Manifest = Record<string, unknown> & { background?: { service_worker?: string; scripts?: string[]; type?: string } };
+
+export function firefoxManifest(chrome: Manifest): Manifest {
+  const { background, ...rest } = chrome;
+  const worker = background?.service_worker;
+  if (!worker) throw new Error('manifest.json needs background.service_worker to derive the Firefox build');
+  return {
+    ...rest,
+    // Firefox has no extension service workers; it runs the same module as a non-persistent background script.
+    background: { scripts: [worker], type: 'module' },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: GECKO_MIN_VERSION,
+        // Rapport reads drafts only inside the browser and sends nothing anywhere.
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  return {
+    plugins: [
+      crx({
+        manifest: (firefox ? firefoxManifest(manifest) : manifest) as never,
+        browser: firefox ? 'firefox' : 'chrome',
+      }),
+    ],
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      outDir: firefox ? 'dist-firefox' : 'dist',
+      emptyOutDir: true,
+      target: firefox ? 'firefox128' : 'chrome120',
+      sourcemap: false,
+    },
+    test: {
+      include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  };
 });

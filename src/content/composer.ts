@@ -1,0 +1,217 @@
+// One editor Rapport is attached to: reads its text, relints incrementally after input (debounced, never
+// mid-composition), paints findings, finds the finding under the pointer or caret, and cleans up on abort.
+
+import type { Linter } from '../engine/linter';
+import type { Finding, Report } from '../engine/types';
+import type { EditorKind } from '../sites';
+import { applyRewrite, type ApplyResult } from './apply';
+import { FieldMirror } from './mirror';
+import type { Painter } from './painter';
+import { shiftFindings } from './shift';
+import { readEditor, rangeFor, textOffsetOf, type TextMap } from './text-map';
+
+export const RELINT_DELAY_MS = 150;
+
+export interface ComposerEvents {
+  changed(composer: Composer): void;
+  focused(composer: Composer): void;
+  pointer(composer: Composer, event: MouseEvent): void;
+  pointerLeft(composer: Composer, event: MouseEvent): void;
+  key(composer: Composer, event: KeyboardEvent): void;
+  layout(): void;
+  failed(composer: Composer, error: unknown): void;
+}
+
+let nextId = 1;
+
+export class Composer {
+  readonly id = nextId++;
+  readonly lifetime = new AbortController();
+  report: Report | null = null;
+  /** How many relints have completed; tests and the popup wait on it changing. */
+  relints = 0;
+  private map: TextMap = { text: '', segments: [] };
+  private painted: { finding: Finding; range: Range }[] = [];
+  private mirror: FieldMirror | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private composing = false;
+
+  constructor(
+    readonly element: HTMLElement,
+    readonly kind: EditorKind,
+    private linter: Linter,
+    private readonly painter: Painter,
+    paintLayer: HTMLElement,
+    private readonly events: ComposerEvents,
+  ) {
+    if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) {
+      this.mirror = new FieldMirror(element, paintLayer);
+    }
+    const signal = this.lifetime.signal;
+    const on = <K extends keyof HTMLElementEventMap>(type: K, handler: (e: HTMLElementEventMap[K]) => void) =>
+      element.addEventListener(type, (e) => this.guard(() => handler(e)), { signal, passive: type !== 'keydown' });
+    on('input', () => this.onInput());
+    on('compositionstart', () => {
+      this.composing = true;
+      clearTimeout(this.timer);
+    });
+    on('compositionend', () => {
+      this.composing = false;
+      this.schedule();
+    });
+    on('focus', () => this.events.focused(this));
+    on('mousemove', (e) => e.isTrusted && this.events.pointer(this, e));
+    on('mouseleave', (e) => e.isTrusted && this.events.pointerLeft(this, e));
+    on('keydown', (e) => e.isTrusted && this.events.key(this, e));
+    on('scroll', () => this.events.layout());
+    const resize = new ResizeObserver(() => this.events.layout());
+    resize.observe(element);
+    signal.addEventListener('abort', () => {
+      clearTimeout(this.timer);
+      resize.disconnect();
+      this.painter.clear(this);
+      this.mirror?.dispose();
+      this.painted = [];
+    });
+    this.relint();
+  }
+
+  get disposed(): boolean {
+    return this.lifetime.signal.aborted;
+  }
+
+  get findings(): readonly Finding[] {
+    return this.painted.map((p) => p.finding);
+  }
+
+  get text(): string {
+    return this.map.text;
+  }
+
+  read(): TextMap {
+    const el = this.element;
+    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return { text: el.value, segments: [] };
+    return readEditor(el, this.kind.notLinted);
+  }
+
+  setLinter(linter: Linter): void {
+    this.linter = linter;
+    this.relint();
+  }
+
+  /** Runs fn, and on any failure stands this composer down instead of breaking the page or the draft. */
+  guard<T>(fn: () => T): T | undefined {
+    if (this.disposed) return undefined;
+    try {
+      return fn();
+    } catch (error) {
+      this.events.failed(this, error);
+      return undefined;
+    }
+  }
+
+  private onInput(): void {
+    performance.mark('rapport:input:start');
+    if (this.mirror) {
+      // Field text has no live Ranges: move the painted findings with the edit until the relint lands.
+      const before = this.map.text;
+      const after = (this.element as HTMLTextAreaElement).value;
+      this.mirror.setText(after);
+      this.map = { text: after, segments: [] };
+      this.paint(shiftFindings(this.findings, before, after));
+    }
+    this.schedule();
+    performance.measure('rapport:input', 'rapport:input:start');
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.composing) return;
+    this.timer = setTimeout(() => this.guard(() => this.relint()), RELINT_DELAY_MS);
+  }
+
+  relint(): void {
+    if (this.disposed) return;
+    const started = performance.now();
+    clearTimeout(this.timer);
+    this.map = this.read();
+    this.mirror?.sync();
+    this.report = this.linter.lint(this.map.text);
+    this.paint(this.report.findings);
+    this.relints++;
+    performance.measure('rapport:relint', { start: started, end: performance.now() });
+    this.events.changed(this);
+  }
+
+  private paint(findings: readonly Finding[]): void {
+    const painted: { finding: Finding; range: Range }[] = [];
+    for (const finding of findings) {
+      const range = this.mirror ? this.mirror.rangeFor(finding.start, finding.end) : rangeFor(this.map, finding.start, finding.end);
+      if (range) painted.push({ finding, range });
+    }
+    this.painted = painted;
+    this.painter.paint(this, painted.map(({ finding, range }) => ({ category: finding.category, range })));
+  }
+
+  rangeOf(finding: Finding): Range | null {
+    return this.painted.find((p) => p.finding.key === finding.key && p.finding.start === finding.start)?.range ?? null;
+  }
+
+  findingAt(x: number, y: number): { finding: Finding; rect: DOMRect } | null {
+    for (const { finding, range } of this.painted) {
+      for (const rect of range.getClientRects()) {
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 2 && y <= rect.bottom + 2) return { finding, rect };
+      }
+    }
+    return null;
+  }
+
+  /** The finding the caret is in or touching, for the keyboard shortcut. */
+  findingAtCaret(): { finding: Finding; rect: DOMRect } | null {
+    const offset = this.caretOffset();
+    if (offset < 0) return null;
+    const hit = this.painted.find(({ finding }) => offset >= finding.start && offset <= finding.end);
+    return hit ? { finding: hit.finding, rect: hit.range.getBoundingClientRect() } : null;
+  }
+
+  caretOffset(): number {
+    const el = this.element;
+    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.selectionStart ?? -1;
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0) return -1;
+    const range = selection.getRangeAt(0);
+    return textOffsetOf(this.map, range.startContainer, range.startOffset);
+  }
+
+  apply(finding: Finding, rewrite: string): ApplyResult {
+    const result = applyRewrite({ element: this.element, read: () => this.read() }, finding.start, finding.end, finding.text, rewrite);
+    this.relint();
+    return result;
+  }
+
+  /** Selects the finding's words in the editor and scrolls them into view (Jump). */
+  select(finding: Finding): boolean {
+    const el = this.element;
+    el.focus({ preventScroll: true });
+    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
+      el.setSelectionRange(finding.start, finding.end);
+      this.rangeOf(finding)?.startContainer.parentElement?.scrollIntoView?.({ block: 'nearest' });
+      return true;
+    }
+    const range = this.rangeOf(finding);
+    const selection = document.getSelection();
+    if (!range || !selection) return false;
+    selection.removeAllRanges();
+    selection.addRange(range.cloneRange());
+    (range.startContainer.parentElement ?? el).scrollIntoView({ block: 'nearest' });
+    return true;
+  }
+
+  syncLayout(): void {
+    this.mirror?.sync();
+  }
+
+  dispose(): void {
+    this.lifetime.abort();
+  }
+}

@@ -1,0 +1,221 @@
+// Rapport's own layer on the page: a shadow-root host holding the card, the per-composer chips, field mirrors
+// and overlay boxes. User text is only ever rendered as text (Preact text nodes), never as HTML.
+
+import { render } from 'preact';
+import type { Finding } from '../engine/types';
+import { CATEGORY_COLOURS, CATEGORY_LABELS, HIGHLIGHT_CSS } from './styles';
+
+export interface CardModel {
+  finding: Finding;
+  anchor: DOMRect;
+  /** Opened from the keyboard: number keys apply rewrites while focus stays in the editor. */
+  viaKeyboard: boolean;
+  notice: string | null;
+  onApply(rewrite: string): void;
+  onIgnore(): void;
+  onMute(): void;
+  onClose(): void;
+  onHover(inside: boolean): void;
+}
+
+export interface ChipModel {
+  id: number;
+  anchor: DOMRect;
+  count: number;
+  score: number;
+  worst: Finding['category'] | null;
+  open: boolean;
+  findings: Finding[];
+  notice: string | null;
+  onToggle(): void;
+  onPick(finding: Finding): void;
+}
+
+export interface LayerModel {
+  card: CardModel | null;
+  chips: ChipModel[];
+}
+
+const UI_CSS = `
+:host { all: initial; }
+.layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; }
+.field-mirror { position: fixed; overflow: hidden; color: transparent; border-style: solid; border-color: transparent;
+  background: transparent; margin: 0; pointer-events: none; }
+.overlay-box { position: fixed; height: 0; border-bottom: 2px solid; pointer-events: none; }
+.card, .chip, .list { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937;
+  background: #fff; box-shadow: 0 4px 18px rgba(0,0,0,.18); border-radius: 8px; pointer-events: auto; }
+.card { position: fixed; inset: auto; margin: 0; width: 320px; max-width: calc(100vw - 16px); padding: 12px 14px;
+  border: 1px solid #e5e7eb; }
+.card header { display: flex; align-items: center; gap: 6px; font-weight: 600; font-size: 12px; text-transform: uppercase;
+  letter-spacing: .04em; }
+.dot { width: 8px; height: 8px; border-radius: 50%; display: inline-block; }
+.message { margin: 6px 0 4px; font-weight: 600; }
+.why, .advice { margin: 4px 0; color: #4b5563; }
+.rewrites { list-style: none; margin: 8px 0; padding: 0; display: grid; gap: 4px; }
+button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid #d1d5db; background: #f9fafb; color: #111827;
+  padding: 4px 8px; text-align: left; }
+button:hover { background: #eef2ff; border-color: #6366f1; }
+button:focus-visible { outline: 2px solid #4f46e5; outline-offset: 1px; }
+.rewrite { width: 100%; }
+kbd { font: 11px ui-monospace, monospace; border: 1px solid #d1d5db; border-radius: 3px; padding: 0 3px; margin-right: 6px; color: #6b7280; }
+.actions { display: flex; gap: 6px; justify-content: flex-end; }
+.actions button { background: transparent; border-color: transparent; color: #4b5563; }
+.notice { margin: 6px 0 0; color: #b91c1c; }
+.chip { position: fixed; display: flex; align-items: center; gap: 6px; padding: 2px 8px; border: 1px solid #e5e7eb;
+  border-radius: 999px; font-size: 12px; }
+.list { position: fixed; width: 300px; max-height: 320px; overflow: auto; padding: 8px; border: 1px solid #e5e7eb; }
+.list ol { margin: 0; padding: 0; list-style: none; display: grid; gap: 4px; }
+.list button { width: 100%; }
+@media (prefers-color-scheme: dark) {
+  .card, .chip, .list { background: #1f2937; color: #f3f4f6; border-color: #374151; }
+  .why, .advice, .actions button { color: #d1d5db; }
+  button { background: #111827; color: #f9fafb; border-color: #4b5563; }
+  .notice { color: #fca5a5; }
+}
+${HIGHLIGHT_CSS}
+`;
+
+const keepFocus = (event: MouseEvent) => event.preventDefault();
+
+function Card({ model }: { model: CardModel }) {
+  const { finding } = model;
+  const width = 320;
+  const left = Math.max(8, Math.min(model.anchor.left, window.innerWidth - width - 8));
+  const below = model.anchor.bottom + 6;
+  const top = below + 220 > window.innerHeight && model.anchor.top > 240 ? model.anchor.top - 6 : below;
+  const transform = top === below ? undefined : 'translateY(-100%)';
+  return (
+    <div
+      class="card"
+      role="dialog"
+      aria-label={`Rapport: ${CATEGORY_LABELS[finding.category]}`}
+      data-rule={finding.ruleId}
+      style={{ left: `${left}px`, top: `${top}px`, transform }}
+      onMouseDown={keepFocus}
+      onMouseEnter={() => model.onHover(true)}
+      onMouseLeave={() => model.onHover(false)}
+      ref={(el) => {
+        // The top layer keeps the card above the site's own dialogs and stacking contexts.
+        if (el && !el.matches(':popover-open')) el.showPopover?.();
+      }}
+      popover="manual"
+    >
+      <header>
+        <span class="dot" style={{ background: CATEGORY_COLOURS[finding.category] }} />
+        {CATEGORY_LABELS[finding.category]}
+      </header>
+      <p class="message">{finding.message}</p>
+      <p class="why">{finding.why}</p>
+      {finding.rewrites.length > 0 && (
+        <ul class="rewrites" aria-label="Rewrites">
+          {finding.rewrites.map((rewrite, i) => (
+            <li key={rewrite}>
+              <button class="rewrite" data-action="apply" onMouseDown={keepFocus} onClick={(e) => e.isTrusted && model.onApply(rewrite)}>
+                {model.viaKeyboard && i < 9 && <kbd>{i + 1}</kbd>}
+                {rewrite}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {finding.advice && <p class="advice">{finding.advice}</p>}
+      <div class="actions">
+        <button data-action="ignore" onMouseDown={keepFocus} onClick={(e) => e.isTrusted && model.onIgnore()}>Ignore</button>
+        <button data-action="mute" onMouseDown={keepFocus} onClick={(e) => e.isTrusted && model.onMute()}>Mute rule</button>
+        <button data-action="close" aria-label="Close" onMouseDown={keepFocus} onClick={(e) => e.isTrusted && model.onClose()}>×</button>
+      </div>
+      {model.notice && <p class="notice" role="alert">{model.notice}</p>}
+    </div>
+  );
+}
+
+function Chip({ model }: { model: ChipModel }) {
+  const colour = model.worst ? CATEGORY_COLOURS[model.worst] : '#16a34a';
+  const left = Math.max(8, Math.min(model.anchor.right - 90, window.innerWidth - 100));
+  const top = Math.max(8, model.anchor.top + 4);
+  const label = model.count === 0 ? 'Rapport: nothing flagged' : `Rapport: ${model.count} flagged`;
+  return (
+    <>
+      <button
+        class="chip"
+        data-chip={model.id}
+        aria-label={`${label}, score ${model.score} out of 100`}
+        aria-expanded={model.open}
+        style={{ left: `${left}px`, top: `${top}px` }}
+        onMouseDown={keepFocus}
+        onClick={(e) => e.isTrusted && model.onToggle()}
+      >
+        <span class="dot" style={{ background: colour }} />
+        <span data-count>{model.count}</span>
+        <span aria-hidden="true">·</span>
+        <span data-score>{model.score}</span>
+      </button>
+      {model.open && (
+        <div class="list" role="region" aria-label="Flagged phrases" style={{ left: `${Math.max(8, left - 210)}px`, top: `${top + 26}px` }} onMouseDown={keepFocus}>
+          {model.findings.length === 0 ? (
+            <p>Nothing pushy here. Nice, reader-first writing.</p>
+          ) : (
+            <ol>
+              {model.findings.map((f) => (
+                <li key={f.key}>
+                  <button onMouseDown={keepFocus} onClick={(e) => e.isTrusted && model.onPick(f)}>
+                    <span class="dot" style={{ background: CATEGORY_COLOURS[f.category] }} /> “{f.text}” — {f.message}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+          {model.notice && <p class="notice" role="alert">{model.notice}</p>}
+        </div>
+      )}
+    </>
+  );
+}
+
+function Layer({ model }: { model: LayerModel }) {
+  return (
+    <>
+      {model.chips.map((chip) => (
+        <Chip key={chip.id} model={chip} />
+      ))}
+      {model.card && <Card key={model.card.finding.key} model={model.card} />}
+    </>
+  );
+}
+
+/** One host element per page; everything Rapport shows lives inside its shadow root. */
+export class UiLayer {
+  readonly host: HTMLElement;
+  readonly root: ShadowRoot;
+  /** Mirrors and overlay boxes: below the interactive layer, never catching the pointer. */
+  readonly paintLayer: HTMLElement;
+  private readonly uiLayer: HTMLElement;
+
+  constructor() {
+    this.host = document.createElement('rapport-ui');
+    this.host.setAttribute('data-rapport', '');
+    this.root = this.host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = UI_CSS;
+    this.paintLayer = document.createElement('div');
+    this.paintLayer.className = 'layer';
+    this.uiLayer = document.createElement('div');
+    this.uiLayer.className = 'layer';
+    this.root.append(style, this.paintLayer, this.uiLayer);
+    document.documentElement.append(this.host);
+  }
+
+  render(model: LayerModel): void {
+    render(<Layer model={model} />, this.uiLayer);
+  }
+
+  /** True when a pointer event happened over Rapport's card or chip, which must not count as leaving a highlight. */
+  contains(target: EventTarget | null): boolean {
+    return target === this.host;
+  }
+
+  dispose(): void {
+    render(null, this.uiLayer);
+    this.host.remove();
+  }
+}

@@ -1,0 +1,7 @@
+// Toolbar popup entry: reviews what Rapport flagged in the active tab's composer (or popup.html?tabId=N's).
+import { render } from 'preact';
+import '../shared/theme.css';
+import './popup.css';
+import { App } from './App';
+
+render(<App search={location.search} />, document.getElementById('app')!);

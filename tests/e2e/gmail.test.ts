@@ -1,0 +1,130 @@
+// Rapport in Gmail's composers, in real Chromium with the built extension on the real origin (mapped to fixtures).
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type LaunchedBrowser } from '../support/browser';
+import { DIST, ensureBuilt, highlighted, highlightedTexts, highlightPoint, settled } from '../support/page';
+
+let browser: LaunchedBrowser;
+
+beforeAll(async () => {
+  ensureBuilt();
+  browser = await launchWithExtension(DIST);
+});
+afterAll(async () => browser?.close());
+
+const NEW_BODY = '[data-fixture-editor="gmail-popup-new-body"]';
+
+async function newCompose(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto('https://mail.google.com/mail/u/0/');
+  await page.click('#open-compose');
+  await expect.poll(() => page.evaluate((sel) => document.activeElement?.matches(sel), NEW_BODY)).toBe(true);
+  return page;
+}
+
+async function typeDraft(page: Page, lines: string[]): Promise<void> {
+  for (const [i, line] of lines.entries()) {
+    if (i > 0) await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+  }
+}
+
+/** The compose body's text the way a user sees it (line breaks from blocks), without signature and quotes. */
+async function draftText(page: Page): Promise<string> {
+  return page.locator(NEW_BODY).first().evaluate((el) => (el as HTMLElement).innerText);
+}
+
+describe('Gmail pop-up compose', () => {
+  it('highlights exactly the pushy words as the user types, and nothing in the signature', async () => {
+    const page = await newCompose();
+    await typeDraft(page, ['Hi Sam,', 'This offer expires tonight. Can we close the deal?']);
+    // The signature of this compose says "We are the leading provider": it is not the draft, so it is not flagged.
+    await expect.poll(() => highlighted(page, NEW_BODY)).toEqual([
+      { category: 'closing', text: 'close the deal' },
+      { category: 'urgency', text: 'offer expires tonight' },
+    ]);
+    await page.close();
+  });
+
+  it('leaves the draft HTML exactly as typed: Rapport adds nothing inside the editor', async () => {
+    const page = await newCompose();
+    await typeDraft(page, ['Last call: this offer expires tonight.']);
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toContain('offer expires tonight');
+    const html = await page.locator(NEW_BODY).innerHTML();
+    expect(html).not.toMatch(/rapport|<mark|<span[^>]*style/i);
+    // Relints leave it untouched too.
+    await page.keyboard.type(' Thanks');
+    await expect.poll(() => page.locator(NEW_BODY).innerHTML()).toBe(html.replace('tonight.', 'tonight. Thanks'));
+    await page.close();
+  });
+
+  it('shows no highlights for a clean draft', async () => {
+    const page = await newCompose();
+    await typeDraft(page, ['Hi Sam,', 'I enjoyed your talk on onboarding. Would a checklist help your team?']);
+    await settled(page);
+    expect(await highlighted(page, NEW_BODY)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a card on hover with the reason and rewrites, without moving focus or the caret', async () => {
+    const page = await newCompose();
+    await typeDraft(page, ['Can we close the deal this week?']);
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal']);
+    const caretBefore = await page.evaluate(() => document.getSelection()?.focusOffset);
+    const point = await highlightPoint(page, 'close the deal', NEW_BODY);
+    await page.mouse.move(point.x, point.y);
+    const card = page.locator('rapport-ui .card');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    expect(await card.textContent()).toMatch(/Closing/i);
+    expect(await card.locator('[data-action=apply]').count()).toBeGreaterThan(0);
+    expect(await page.evaluate((sel) => document.activeElement?.matches(sel), NEW_BODY)).toBe(true);
+    expect(await page.evaluate(() => document.getSelection()?.focusOffset)).toBe(caretBefore);
+    await page.close();
+  });
+
+  it('applies a rewrite to exactly the flagged span through input events, and Ctrl+Z restores the original', async () => {
+    const page = await newCompose();
+    await typeDraft(page, ['Hi Sam,', 'Can we close the deal this week? Thanks.']);
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal']);
+    const original = await draftText(page);
+    await page.evaluate((sel) => {
+      const w = window as unknown as { inputEvents: string[] };
+      w.inputEvents = [];
+      document.querySelector(sel)!.addEventListener('input', (e) => w.inputEvents.push((e as InputEvent).inputType));
+    }, NEW_BODY);
+    const point = await highlightPoint(page, 'close the deal', NEW_BODY);
+    await page.mouse.move(point.x, point.y);
+    const apply = page.locator('rapport-ui .card [data-action=apply]').first();
+    const rewrite = (await apply.textContent())!.trim();
+    await apply.click();
+    await expect.poll(() => draftText(page)).toBe(original.replace('close the deal', rewrite));
+    expect(await page.evaluate(() => (window as unknown as { inputEvents: string[] }).inputEvents)).toContain('insertText');
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual([]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => draftText(page)).toBe(original);
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal']);
+    await page.close();
+  });
+
+  it('picks up a compose opened later and forgets one that closes', async () => {
+    const page = await newCompose();
+    await typeDraft(page, ['Last chance: the offer expires tonight.']);
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toContain('offer expires tonight');
+    await page.click('#open-compose');
+    await typeDraft(page, ['Can we close the deal?']);
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toContain('close the deal');
+    // The newest compose is first; closing it removes its highlights and leaves the other's.
+    // Keep a reference to the closing editor so its listeners can be inspected after it leaves the DOM.
+    await page.evaluate((sel) => ((window as unknown as { closing: Element }).closing = document.querySelector(sel)!), NEW_BODY);
+    await page.click('#close-compose');
+    await expect.poll(() => highlightedTexts(page)).not.toContain('close the deal');
+    expect(await highlightedTexts(page, NEW_BODY)).toContain('offer expires tonight');
+    const cdp = await page.context().newCDPSession(page);
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window.closing' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    // Every world's listeners are reported; the fixture adds none to the body, so any left would be Rapport's.
+    expect(listeners.map((l) => l.type)).toEqual([]);
+    await page.close();
+  });
+});

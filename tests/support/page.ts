@@ -1,0 +1,89 @@
+// Helpers for end-to-end tests that inspect what Rapport shows on a page: highlighted ranges, the card, the chip.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page, Request } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../..');
+export const DIST = resolve(ROOT, 'dist');
+
+/** The end-to-end tests run against the real build; build it once when a test run starts without one. */
+export function ensureBuilt(): void {
+  if (!existsSync(resolve(DIST, 'manifest.json'))) {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+}
+
+export interface Highlighted {
+  category: string;
+  text: string;
+}
+
+/**
+ * Every range Rapport has registered with the CSS Custom Highlight API, as text, sorted by category then text.
+ * With `within`, only ranges inside the first element matching that selector (piercing open shadow roots).
+ */
+export async function highlighted(page: Page, within?: string): Promise<Highlighted[]> {
+  return page.evaluate((selector) => {
+    const find = (root: Document | ShadowRoot): Element | null => {
+      const direct = root.querySelector(selector!);
+      if (direct) return direct;
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const f = find(el.shadowRoot); if (f) return f; }
+      return null;
+    };
+    const scope = selector ? find(document) : null;
+    const out: { category: string; text: string }[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('rapport-')) continue;
+      for (const range of highlight as unknown as Iterable<Range>) {
+        if (scope && !scope.contains(range.startContainer)) continue;
+        out.push({ category: name.slice('rapport-'.length), text: range.toString() });
+      }
+    }
+    return out.sort((a, b) => a.category.localeCompare(b.category) || a.text.localeCompare(b.text));
+  }, within ?? null);
+}
+
+export async function highlightedTexts(page: Page, within?: string): Promise<string[]> {
+  return (await highlighted(page, within)).map((h) => h.text).sort();
+}
+
+/** Resolves once Rapport has relinted after the latest input event it saw (its performance marks are page-visible). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const relints = performance.getEntriesByName('rapport:relint');
+    const inputs = performance.getEntriesByName('rapport:input');
+    const lastRelint = relints.at(-1);
+    const lastInput = inputs.at(-1);
+    return !!lastRelint && (!lastInput || lastRelint.startTime > lastInput.startTime);
+  });
+}
+
+/** Records every request the browser context makes that is not for the fixture page itself. */
+export function watchRequests(page: Page, allowed: (url: string) => boolean): Request[] {
+  const stray: Request[] = [];
+  page.context().on('request', (request) => {
+    if (!allowed(request.url())) stray.push(request);
+  });
+  return stray;
+}
+
+/** A point inside the first client rect of the highlighted range whose text is `text` (optionally inside `within`). */
+export async function highlightPoint(page: Page, text: string, within?: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(([wanted, selector]) => {
+    const scope = selector ? document.querySelector(selector) : null;
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('rapport-')) continue;
+      for (const range of highlight as unknown as Iterable<Range>) {
+        if (range.toString() !== wanted) continue;
+        if (scope && !scope.contains(range.startContainer)) continue;
+        const rect = range.getClientRects()[0];
+        if (rect) return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, [text, within ?? null] as const);
+  if (!point) throw new Error(`no highlight with text "${text}"`);
+  return point;
+}
