@@ -6,8 +6,10 @@ import manifest from './manifest.json' with { type: 'json' };
 // Firefox's MV3 manifest is derived from the Chrome one: an event page (background.scripts) and a gecko id.
 /** Fixed forever once published: Firefox keys storage and updates on it. */
 export const GECKO_ID = '{beec2cda-c302-4e73-9311-9f7a22ac4e3b}';
-/** First Firefox ESR with everything Rapport uses in MV3 (action.openPopup without a gesture is not needed). */
-export const GECKO_MIN_VERSION = '128.0';
+/** The first Firefox (an ESR) that understands data_collection_permissions, which new listings must declare. */
+export const GECKO_MIN_VERSION = '140.0';
+/** Firefox for Android gained data_collection_permissions later than desktop. */
+export const GECKO_ANDROID_MIN_VERSION = '142.0';
 
 type Manifest = Record<string, unknown> & { background?: { service_worker?: string; scripts?: string[]; type?: string } };
 
@@ -26,6 +28,7 @@ export function firefoxManifest(chrome: Manifest): Manifest {
         // Rapport reads drafts only inside the browser and sends nothing anywhere.
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: GECKO_ANDROID_MIN_VERSION },
     },
   };
 }
@@ -49,6 +52,8 @@ export default defineConfig(({ mode }) => {
     test: {
       include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
       testTimeout: 60_000,
+    // A 2-core machine running Chromium is slow to settle; conditions are polled, so a long ceiling costs nothing when things work.
+    expect: { poll: { timeout: 15_000 } },
       hookTimeout: 120_000,
     },
   };

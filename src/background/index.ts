@@ -1,39 +1,32 @@
 // MV3 service worker: keeps each tab's badge in step with its composer and turns keyboard commands into messages.
 
 import browser from 'webextension-polyfill';
-import { CATEGORY_INFO, isCategory } from '../shared/categories';
+import { badgeColour, badgeText, badgeTitle } from './badge';
 import { isContentToBackground, type PopupToContent } from '../shared/protocol';
 
 /** Matches the command name in manifest.json "commands". */
 export const NEXT_FINDING_COMMAND = 'next-finding';
 
-/** Badges hold about four characters; more than this many findings reads as "99+". */
-const BADGE_MAX = 99;
-
-function badgeText(count: number): string {
-  if (count === 0) return '';
-  return count > BADGE_MAX ? `${BADGE_MAX}+` : String(count);
-}
-
 async function showBadge(tabId: number, count: number, worst: unknown): Promise<void> {
   const text = badgeText(count);
   await browser.action.setBadgeText({ tabId, text });
   if (text === '') return;
-  const colour = isCategory(worst) ? CATEGORY_INFO[worst].badge : CATEGORY_INFO['self-centred'].badge;
-  await browser.action.setBadgeBackgroundColor({ tabId, color: colour });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: badgeColour(worst) });
   // Older Chrome and Firefox versions pick the text colour themselves; white on every tint above meets AA.
   await browser.action.setBadgeTextColor?.({ tabId, color: '#ffffff' });
-  await browser.action.setTitle({ tabId, title: `Rapport — ${count} ${count === 1 ? 'phrase' : 'phrases'} to review` });
+  await browser.action.setTitle({ tabId, title: badgeTitle(count) });
 }
 
 async function clearBadge(tabId: number): Promise<void> {
   await browser.action.setBadgeText({ tabId, text: '' });
-  await browser.action.setTitle({ tabId, title: 'Rapport' });
+  await browser.action.setTitle({ tabId, title: badgeTitle(0) });
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   // Only our own content scripts, running in a tab, may drive the toolbar.
   if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return undefined;
+  // Extension pages opened in a tab (options, a popup opened as a page) have a sender.tab too, but are not content scripts.
+  if (sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
   if (!isContentToBackground(message)) return undefined;
   const tabId = sender.tab.id;
   if (message.type === 'rapport:badge') {

@@ -4,8 +4,8 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { builtInRules, type Rule } from '../engine/index';
 import type { Sensitivity, UserPhrase } from '../engine/types';
 import { CATEGORIES_BY_RANK, CATEGORY_INFO } from '../shared/categories';
-import { DEFAULT_SETTINGS, saveSettings, updateSettings, type Settings } from '../shared/settings';
-import { useSettings } from '../shared/useSettings';
+import { DEFAULT_SETTINGS, saveSettings, type Settings } from '../shared/settings';
+import { useSettingsEditor } from '../shared/useSettings';
 import { describeIgnored, exportJson, filterRules, parseImport } from './model';
 import { PhraseEditor } from './PhraseEditor';
 
@@ -20,11 +20,11 @@ function toggled<T>(list: readonly T[], item: T, present: boolean): T[] {
 }
 
 export function App() {
-  const settings = useSettings();
+  const [settings, edit] = useSettingsEditor();
   const [status, setStatus] = useState('');
   if (settings === null) return <p class="muted">Loading settings…</p>;
-  const change = async (edit: (s: Settings) => Settings, done: string) => {
-    await updateSettings(edit);
+  const change = async (change: (s: Settings) => Settings, done: string) => {
+    await edit(change);
     setStatus(done);
   };
   return (
@@ -67,12 +67,14 @@ function CategoriesSection({ settings, change }: { settings: Settings; change: C
                   role="switch"
                   checked={on}
                   data-category={category}
-                  onChange={(e) =>
+                  onChange={(e) => {
+                    // Read now: the event's currentTarget is gone by the time the stored settings are loaded.
+                    const nowOn = e.currentTarget.checked;
                     void change(
-                      (s) => ({ ...s, disabledCategories: toggled(s.disabledCategories, category, !e.currentTarget.checked) }),
-                      `${CATEGORY_INFO[category].label} ${e.currentTarget.checked ? 'on' : 'off'}.`,
-                    )
-                  }
+                      (s) => ({ ...s, disabledCategories: toggled(s.disabledCategories, category, !nowOn) }),
+                      `${CATEGORY_INFO[category].label} ${nowOn ? 'on' : 'off'}.`,
+                    );
+                  }}
                 />
                 <span class="cat-dot" aria-hidden="true" />
                 <span>
@@ -119,12 +121,10 @@ function RuleItem({ rule, settings, change }: { rule: Rule; settings: Settings; 
             checked={on}
             data-rule={rule.id}
             aria-describedby={categoryOff ? `${titleId}-off` : undefined}
-            onChange={(e) =>
-              void change(
-                (s) => ({ ...s, disabledRules: toggled(s.disabledRules, rule.id, !e.currentTarget.checked) }),
-                `Rule ${rule.id} ${e.currentTarget.checked ? 'on' : 'off'}.`,
-              )
-            }
+            onChange={(e) => {
+              const nowOn = e.currentTarget.checked;
+              void change((s) => ({ ...s, disabledRules: toggled(s.disabledRules, rule.id, !nowOn) }), `Rule ${rule.id} ${nowOn ? 'on' : 'off'}.`);
+            }}
           />
           <span id={titleId} class="rule-id">
             {rule.id}

@@ -4,10 +4,9 @@ import browser from 'webextension-polyfill';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../engine/types';
 import { SITE_HOSTS, type ComposerState, type PopupToContent } from '../shared/protocol';
-import { updateSettings } from '../shared/settings';
-import { useSettings } from '../shared/useSettings';
+import { useSettingsEditor } from '../shared/useSettings';
 import { computeBreakdown, groupFindings } from './breakdown';
-import { BreakdownView, ScoreGauge } from './BreakdownView';
+import { ScoreCard } from './BreakdownView';
 import { askTab, resolveTabId, type TabAnswer } from './client';
 import { FindingList, findingDomId, type FindingAction } from './FindingList';
 
@@ -21,12 +20,13 @@ type View =
   | { kind: 'error'; message: string }
   | { kind: 'ready'; host: string | null; state: ComposerState | null };
 
-function viewOf(answer: TabAnswer): View {
+/** knownHost: the tab's host from an earlier reply, kept when a later one cannot tell (no composer, no host field). */
+function viewOf(answer: TabAnswer, knownHost: string | null): View {
   if (answer.kind === 'unreachable') return { kind: 'unreachable' };
   const reply = answer.reply;
   if (!reply.ok) return { kind: 'error', message: reply.error };
   const state = reply.state;
-  const host = reply.host ?? (state && state.site !== 'other' ? SITE_HOSTS[state.site] : null);
+  const host = reply.host ?? (state && state.site !== 'other' ? SITE_HOSTS[state.site] : knownHost);
   return { kind: 'ready', host, state };
 }
 
@@ -42,7 +42,7 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 export function App({ search }: { search: string }) {
-  const settings = useSettings();
+  const [settings, editSettings] = useSettingsEditor();
   const [tabId, setTabId] = useState<number | null | undefined>(undefined);
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [status, setStatus] = useState('');
@@ -61,6 +61,7 @@ export function App({ search }: { search: string }) {
     }
     let inFlight = false;
     let lastAnswer = '';
+    let knownHost: string | null = null;
     const refresh = async () => {
       if (inFlight || document.hidden) return;
       inFlight = true;
@@ -70,7 +71,9 @@ export function App({ search }: { search: string }) {
         const serial = JSON.stringify(answer);
         if (serial !== lastAnswer) {
           lastAnswer = serial;
-          setView(viewOf(answer));
+          const next = viewOf(answer, knownHost);
+          knownHost = next.kind === 'ready' ? next.host : next.kind === 'unreachable' ? null : knownHost;
+          setView(next);
         }
       } finally {
         inFlight = false;
@@ -79,7 +82,13 @@ export function App({ search }: { search: string }) {
     refreshRef.current = refresh;
     void refresh();
     const timer = setInterval(() => void refresh(), POLL_MS);
-    return () => clearInterval(timer);
+    // Polling skips hidden pages; catch up the moment the page is shown again.
+    const onVisible = () => document.hidden || void refresh();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }, [tabId]);
 
   const state = view.kind === 'ready' ? view.state : null;
@@ -126,7 +135,7 @@ export function App({ search }: { search: string }) {
         error = await send({ type: 'rapport:ignore', key: f.key });
         done = `Ignoring “${f.text}” here.`;
       } else {
-        await updateSettings((s) => (s.disabledRules.includes(f.ruleId) ? s : { ...s, disabledRules: [...s.disabledRules, f.ruleId] }));
+        await editSettings((s) => (s.disabledRules.includes(f.ruleId) ? s : { ...s, disabledRules: [...s.disabledRules, f.ruleId] }));
         done = `Muted the rule ${f.ruleId}. Turn it back on in Options.`;
       }
       if (error) {
@@ -137,7 +146,7 @@ export function App({ search }: { search: string }) {
       setStatus(done);
       await refreshRef.current();
     },
-    [ordered, send],
+    [ordered, send, editSettings],
   );
 
   const host = view.kind === 'ready' ? view.host : null;
@@ -145,7 +154,7 @@ export function App({ search }: { search: string }) {
 
   const toggleSite = async (on: boolean) => {
     if (host === null) return;
-    await updateSettings((s) => ({
+    await editSettings((s) => ({
       ...s,
       disabledSites: on ? s.disabledSites.filter((h) => h !== host) : [...new Set([...s.disabledSites, host])],
     }));
@@ -251,9 +260,8 @@ function Body(props: {
         <h2 id="summary-title" tabIndex={-1} class="section-title">
           Your {SITE_NAME[state.site]} draft
         </h2>
-        <ScoreGauge breakdown={breakdown} />
+        <ScoreCard breakdown={breakdown} reasons={state.score.reasons} />
       </section>
-      <BreakdownView breakdown={breakdown} reasons={state.score.reasons} />
       {groups.length === 0 ? (
         <section class="all-clear" aria-labelledby="all-clear-title">
           <h2 id="all-clear-title" class="section-title">

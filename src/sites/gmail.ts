@@ -30,6 +30,12 @@ export const GMAIL_NOT_LINTED = [
   '.gmail_signature_prefix',
 ] as const;
 
+export const GMAIL_NOT_COMPOSERS = [
+  // The search bar and the recipient chips' inputs are editable but never prose.
+  'input[name="q"]',
+  '[role="combobox"]',
+] as const;
+
 export const gmail: Site = {
   id: 'gmail',
   hostnames: ['mail.google.com'],
@@ -37,4 +43,5 @@ export const gmail: Site = {
     { name: 'gmail-body', selectors: GMAIL_BODY, notLinted: GMAIL_NOT_LINTED },
     { name: 'gmail-subject', selectors: GMAIL_SUBJECT, notLinted: [] },
   ],
+  notComposers: GMAIL_NOT_COMPOSERS,
 };

@@ -33,6 +33,7 @@ export function editableRootOf(path: readonly EventTarget[]): HTMLElement | null
 }
 
 export function identifyEditor(site: Site, element: HTMLElement): EditorKind | null {
+  if (site.notComposers.some((selector) => element.matches(selector))) return null;
   for (const kind of site.editors) {
     if (kind.selectors.some((selector) => element.matches(selector))) return kind;
   }

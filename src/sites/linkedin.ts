@@ -25,22 +25,31 @@ export const LINKEDIN_CONNECTION_NOTE = [
 export const LINKEDIN_POST = [
   // Share box ("Start a post"): a Quill editor; in current LinkedIn it is rendered inside an open shadow root.
   '.share-creation-state__text-editor .ql-editor[contenteditable="true"]',
-  '.share-box .ql-editor[contenteditable="true"]',
+  '[data-test-modal-id="sharebox"] .ql-editor[contenteditable="true"]',
 ] as const;
 
 export const LINKEDIN_COMMENT = [
   // Feed comment and reply boxes: Quill editors inside the comment form.
   '.comments-comment-box .ql-editor[contenteditable="true"]',
   '.comments-comment-texteditor .ql-editor[contenteditable="true"]',
-  // Newer comment boxes use a ProseMirror editor in the same form.
+  // Newer comment boxes are a tiptap/ProseMirror editor inside a `data-view-name=comment-box` container
+  // (Linkedin-Rich-Post's DOM notes, April 2026).
+  '[data-view-name="comment-box"] .ProseMirror[contenteditable="true"]',
   '.comments-comment-box .ProseMirror[contenteditable="true"]',
-  '.comments-comment-texteditor .ProseMirror[contenteditable="true"]',
 ] as const;
 
 export const LINKEDIN_NOT_LINTED = [
   // Quill's placeholder and mention chips are not the user's prose.
   '.ql-clipboard',
   '.ql-mention',
+] as const;
+
+export const LINKEDIN_NOT_COMPOSERS = [
+  // Quill keeps a hidden contenteditable paste buffer beside every editor.
+  '.ql-clipboard',
+  // The global search box is a combobox input, never a message.
+  '.search-global-typeahead__input',
+  '[role="combobox"]',
 ] as const;
 
 export const linkedin: Site = {
@@ -53,4 +62,5 @@ export const linkedin: Site = {
     { name: 'linkedin-post', selectors: LINKEDIN_POST, notLinted: LINKEDIN_NOT_LINTED },
     { name: 'linkedin-comment', selectors: LINKEDIN_COMMENT, notLinted: LINKEDIN_NOT_LINTED },
   ],
+  notComposers: LINKEDIN_NOT_COMPOSERS,
 };

@@ -15,4 +15,6 @@ export interface Site {
   id: SiteId;
   hostnames: readonly string[];
   editors: readonly EditorKind[];
+  /** Editable elements that are never the user's writing (editor internals, search boxes). */
+  notComposers: readonly string[];
 }

@@ -32,12 +32,21 @@ export async function highlighted(page: Page, within?: string): Promise<Highligh
       for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const f = find(el.shadowRoot); if (f) return f; }
       return null;
     };
+    // Findings in a textarea or input are painted on Rapport's mirror laid exactly over the field.
+    const inside = (scope: Element, range: Range): boolean => {
+      if (scope.contains(range.startContainer)) return true;
+      const mirror = range.startContainer.parentElement;
+      if (!mirror?.classList.contains('field-mirror')) return false;
+      const a = scope.getBoundingClientRect();
+      const b = mirror.getBoundingClientRect();
+      return Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1 && Math.abs(a.width - b.width) < 1;
+    };
     const scope = selector ? find(document) : null;
     const out: { category: string; text: string }[] = [];
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('rapport-')) continue;
       for (const range of highlight as unknown as Iterable<Range>) {
-        if (scope && !scope.contains(range.startContainer)) continue;
+        if (scope && !inside(scope, range)) continue;
         out.push({ category: name.slice('rapport-'.length), text: range.toString() });
       }
     }
@@ -72,12 +81,27 @@ export function watchRequests(page: Page, allowed: (url: string) => boolean): Re
 /** A point inside the first client rect of the highlighted range whose text is `text` (optionally inside `within`). */
 export async function highlightPoint(page: Page, text: string, within?: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(([wanted, selector]) => {
-    const scope = selector ? document.querySelector(selector) : null;
+    const find = (root: Document | ShadowRoot): Element | null => {
+      const direct = root.querySelector(selector!);
+      if (direct) return direct;
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const f = find(el.shadowRoot); if (f) return f; }
+      return null;
+    };
+    // Findings in a textarea or input are painted on Rapport's mirror laid exactly over the field.
+    const inside = (scope: Element, range: Range): boolean => {
+      if (scope.contains(range.startContainer)) return true;
+      const mirror = range.startContainer.parentElement;
+      if (!mirror?.classList.contains('field-mirror')) return false;
+      const a = scope.getBoundingClientRect();
+      const b = mirror.getBoundingClientRect();
+      return Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1 && Math.abs(a.width - b.width) < 1;
+    };
+    const scope = selector ? find(document) : null;
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('rapport-')) continue;
       for (const range of highlight as unknown as Iterable<Range>) {
         if (range.toString() !== wanted) continue;
-        if (scope && !scope.contains(range.startContainer)) continue;
+        if (scope && !inside(scope, range)) continue;
         const rect = range.getClientRects()[0];
         if (rect) return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
       }
