@@ -39,9 +39,10 @@ export interface CompiledPack {
   rules: Rule[];
   entries: NetEntry[];
   net: unknown;
-  /** word → entries whose most selective required set contains it */
+  /** word → flag entries whose most selective required set contains it (exceptions never make a sentence worth parsing) */
   index: Map<string, number[]>;
-  usesRoots: boolean;
+  /** Per rule: whether any of its patterns or exceptions uses a part-of-speech tag, so the sentence must be tagged. */
+  ruleNeedsTags: boolean[];
 }
 
 const world = nlp.world() as unknown as {
@@ -76,18 +77,55 @@ function inflections(root: string): string[] {
   return [...forms].filter(Boolean).map((f) => f.toLowerCase());
 }
 
+/**
+ * Rewrites `{lemma}` as the alternation of its inflections, flattened into an enclosing group if there is one.
+ * compromise's own lemma matching needs roots computed on the sentence, and once they are, its fast alternation
+ * compares roots instead of words ("Circling" stops matching `(circling|following)`); expanding keeps both exact.
+ */
+export function expandLemmas(pattern: string): string {
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === '{') {
+      const close = pattern.indexOf('}', i);
+      const word = close === -1 ? '' : pattern.slice(i + 1, close);
+      if (/^[a-z][a-z'-]*$/i.test(word)) {
+        const forms = inflections(word.toLowerCase()).join('|');
+        out += depth > 0 ? forms : `(${forms})`;
+        i = close;
+        continue;
+      }
+    }
+    out += ch;
+  }
+  return out;
+}
+
+function hasNestedGroup(pattern: string): boolean {
+  let depth = 0;
+  for (const ch of pattern) {
+    if (ch === '(' && ++depth > 1) return true;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+  }
+  return false;
+}
+
 /** The words one required token can match, or null when it is optional, negative or tag-only. */
 function tokenWords(reg: Reg): Set<string> | null {
   if (reg.optional || reg.negative || reg.operator === 'and') return null;
   if (reg.word) return new Set([reg.word.toLowerCase()]);
-  if (reg.root) return new Set(inflections(reg.root));
   if (reg.fastOr && reg.fastOr.size > 0) return new Set([...reg.fastOr].map((w) => w.toLowerCase()));
   if (reg.choices) {
     const all = new Set<string>();
     for (const choice of reg.choices) {
-      const words = choice.map(tokenWords).find((s) => s !== null);
-      if (!words) return null;
-      for (const w of words) all.add(w);
+      // A multi-word alternative can only match where all its required words are; its rarest word is enough to look for.
+      const options = choice.map(tokenWords).filter((s): s is Set<string> => s !== null);
+      if (options.length === 0) return null;
+      const rarest = options.sort((a, b) => selectivity(a) - selectivity(b))[0]!;
+      for (const w of rarest) all.add(w);
     }
     return all;
   }
@@ -114,27 +152,32 @@ export interface PatternProblem {
 }
 
 /** Checks one pattern; returns its required word sets or a reason it cannot be used. */
-export function analysePattern(pattern: string): { required: Set<string>[]; groups: string[] } | { reason: string } {
+export function analysePattern(
+  pattern: string,
+): { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean } | { reason: string } {
+  if (hasNestedGroup(pattern)) return { reason: 'nests a group inside a group, which compromise does not support: list the alternatives in one group' };
+  const expanded = expandLemmas(pattern);
   let regs: Reg[];
   try {
-    regs = world.methods.one.parseMatch(pattern, {}, world);
+    regs = world.methods.one.parseMatch(expanded, {}, world);
   } catch (error) {
     return { reason: `cannot be parsed as a compromise match (${(error as Error).message})` };
   }
   if (!Array.isArray(regs) || regs.length === 0) return { reason: 'matches nothing' };
-  const unknownTag = tagsOf(regs).find((tag) => !(tag in world.model.one.tagSet));
+  const tags = tagsOf(regs);
+  const unknownTag = tags.find((tag) => !(tag in world.model.one.tagSet));
   if (unknownTag) return { reason: `unknown tag #${unknownTag}` };
   const required = regs.map(tokenWords).filter((s): s is Set<string> => s !== null);
   if (required.length === 0) return { reason: 'needs at least one required word, so sentences can be prefiltered' };
   const groups = regs.filter((r) => r.group).map((r) => r.group!);
-  return { required, groups };
+  return { required, groups, expanded, usesTags: tags.length > 0 };
 }
 
 export function compilePack(rules: Rule[], fileOf: (rule: Rule) => string = (r) => `rules/${r.id}.json`): CompiledPack {
   const errors: RuleError[] = [];
   const byMatch = new Map<string, NetEntry>();
   const flaggedBy = new Map<string, string>();
-  let usesRoots = false;
+  const ruleNeedsTags = rules.map(() => false);
   rules.forEach((rule, index) => {
     const add = (list: string[], field: string, role: 'flags' | 'vetoes') => {
       list.forEach((pattern, i) => {
@@ -151,11 +194,11 @@ export function compilePack(rules: Rule[], fileOf: (rule: Rule) => string = (r) 
           }
           flaggedBy.set(pattern, rule.id);
         }
-        if (pattern.includes('{')) usesRoots = true;
-        let entry = byMatch.get(pattern);
+        if (result.usesTags) ruleNeedsTags[index] = true;
+        let entry = byMatch.get(result.expanded);
         if (!entry) {
-          entry = { match: pattern, flags: [], vetoes: [], required: result.required, hasGroups: result.groups.length > 0 };
-          byMatch.set(pattern, entry);
+          entry = { match: result.expanded, flags: [], vetoes: [], required: result.required, hasGroups: result.groups.length > 0 };
+          byMatch.set(result.expanded, entry);
         }
         entry[role].push(index);
       });
@@ -177,6 +220,7 @@ export function compilePack(rules: Rule[], fileOf: (rule: Rule) => string = (r) 
   const entries = [...byMatch.values()];
   const index = new Map<string, number[]>();
   entries.forEach((entry, i) => {
+    if (entry.flags.length === 0) return;
     const best = [...entry.required].sort((a, b) => selectivity(a) - selectivity(b))[0]!;
     for (const word of best) {
       const list = index.get(word);
@@ -185,7 +229,7 @@ export function compilePack(rules: Rule[], fileOf: (rule: Rule) => string = (r) 
     }
   });
   const net = nlp.buildNet(entries.map((entry, i) => ({ match: entry.match, entry: i })) as never);
-  return { rules, entries, net, index, usesRoots };
+  return { rules, entries, net, index, ruleNeedsTags };
 }
 
 const packs = new WeakMap<readonly Rule[], CompiledPack>();
@@ -221,6 +265,10 @@ export function sentenceWords(text: string): Set<string> {
   for (const m of lower.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*'?/gu)) {
     const word = m[0];
     words.add(word);
+    // compromise splits "12hrs" into "12" and "hrs".
+    if (/\p{N}/u.test(word) && /\p{L}/u.test(word)) for (const part of word.match(/\p{N}+|\p{L}+/gu) ?? []) words.add(part);
+    // "don't" is "do" + "not", "wouldn't" is "would" + "not".
+    if (word.endsWith("n't")) words.add(word.slice(0, -3));
     if (word.includes("'") || word.includes('-')) {
       for (const part of word.split(/['-]/)) if (part) words.add(part);
       words.add(word.replace(/-/g, ''));
@@ -235,16 +283,27 @@ export function sentenceWords(text: string): Set<string> {
   return words;
 }
 
-/** Entries of the pack that could match a sentence with these words. */
-export function candidateEntries(pack: CompiledPack, words: Set<string>): boolean {
+export interface Candidates {
+  /** Some flag pattern could match. */
+  any: boolean;
+  /** Some rule that could match uses tags, so the sentence needs the full tagger, not just the tokenizer. */
+  needsTags: boolean;
+}
+
+/** Whether any flag pattern could match a sentence with these words, judged on words alone (no parse). */
+export function candidates(pack: CompiledPack, words: Set<string>): Candidates {
+  let any = false;
   for (const word of words) {
     const list = pack.index.get(word);
     if (!list) continue;
     for (const i of list) {
-      if (pack.entries[i]!.required.every((set) => intersects(set, words))) return true;
+      const entry = pack.entries[i]!;
+      if (!entry.required.every((set) => intersects(set, words))) continue;
+      any = true;
+      if (entry.flags.some((r) => pack.ruleNeedsTags[r])) return { any, needsTags: true };
     }
   }
-  return false;
+  return { any, needsTags: false };
 }
 
 function intersects(set: Set<string>, words: Set<string>): boolean {
@@ -252,8 +311,16 @@ function intersects(set: Set<string>, words: Set<string>): boolean {
   return false;
 }
 
+/**
+ * Same-length copy of a sentence for the tokenizer: a dash or bang glued between words ("discussed—are",
+ * "now!Reply") becomes a space so the words around it are seen. Offsets are unchanged, so spans still slice
+ * the original text.
+ */
+export function forParsing(text: string): string {
+  return text.replace(/(?<=[\p{L}\p{N}\]])[—–](?=[\p{L}\p{N}[])|(?<=\p{L})[!?;](?=\p{L})/gu, ' ');
+}
+
 interface Term {
-  id: string;
   text: string;
   pre: string;
   post: string;
@@ -266,10 +333,14 @@ interface FoundView {
 
 /** Runs the net over one sentence; offsets are local to the sentence. */
 export function matchSentence(pack: CompiledPack, text: string): LocalHit[] {
-  if (!candidateEntries(pack, sentenceWords(text))) return [];
-  const doc = nlp(text);
-  if (pack.usesRoots) doc.compute('root');
-  const positions = new Map<string, [number, number]>();
+  const { any, needsTags } = candidates(pack, sentenceWords(text));
+  if (!any) return [];
+  // Most patterns are words only, and tokenizing is a tenth of the cost of full tagging; but only the tagger
+  // can tell "it's" (it is) from a possessive, so such sentences are tagged too.
+  const tag = needsTags || /\p{L}['’]s\b/iu.test(text);
+  const doc = tag ? nlp(forParsing(text)) : nlp.tokenize(forParsing(text));
+  // Keyed by term object: views share the document's terms, and tokenize-only docs carry no term ids.
+  const positions = new Map<Term, [number, number]>();
   let offset = 0;
   let visibleStart = 0;
   for (const sentence of doc.docs as unknown as Term[][]) {
@@ -277,7 +348,7 @@ export function matchSentence(pack: CompiledPack, text: string): LocalHit[] {
       offset += term.pre.length;
       // An implicit term ("are" in "we're") has empty text: it takes the span of the word it hides in.
       if (term.text.length > 0) visibleStart = offset;
-      positions.set(term.id, [term.text.length > 0 ? offset : visibleStart, offset + term.text.length]);
+      positions.set(term, [term.text.length > 0 ? offset : visibleStart, offset + term.text.length]);
       offset += term.text.length + term.post.length;
     }
   }
@@ -287,7 +358,7 @@ export function matchSentence(pack: CompiledPack, text: string): LocalHit[] {
     let start = Infinity;
     let end = -Infinity;
     for (const term of terms) {
-      const pos = positions.get(term.id);
+      const pos = positions.get(term);
       if (!pos) return null;
       start = Math.min(start, pos[0]);
       end = Math.max(end, pos[1]);
