@@ -52,9 +52,11 @@ export default defineConfig(({ mode }) => {
     test: {
       include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
       testTimeout: 60_000,
-    // A 2-core machine running Chromium is slow to settle; conditions are polled, so a long ceiling costs nothing when things work.
-    expect: { poll: { timeout: 15_000 } },
       hookTimeout: 120_000,
+      // A 2-core machine running Chromium is slow to settle; conditions are polled, so a long ceiling costs nothing when things work.
+      expect: { poll: { timeout: 15_000 } },
+      // End-to-end files each start a Chromium; on two cores running them side by side is slower and flakier, not faster.
+      fileParallelism: false,
     },
   };
 });

@@ -6,6 +6,7 @@ import browser from 'webextension-polyfill';
 import { Linter } from '../engine/linter';
 import { builtInRules } from '../engine/builtin';
 import { CATEGORIES, type Category, type Finding } from '../engine/types';
+import { CATEGORIES_BY_RANK } from '../shared/categories';
 import type { ComposerState, ContentReply, ContentToBackground, PopupToContent } from '../shared/protocol';
 import { DEFAULT_SETTINGS, lintOptionsOf, loadSettings, updateSettings, watchSettings, type Settings } from '../shared/settings';
 import { composerSelector, editableRootOf, identifyEditor, type Site } from '../sites';
@@ -14,8 +15,8 @@ import { Painter } from './painter';
 import { adoptHighlightStyles } from './styles';
 import { UiLayer, type CardModel, type LayerModel } from './ui';
 
-const SHORTCUT = { key: 'r', altKey: true, shiftKey: true };
-const SEVERITY_ORDER: Category[] = ['shame', 'closing', 'urgency', 'self-centred'];
+/** Alt+Shift+K opens the card at the caret (by key position, so it works on any keyboard layout). */
+const CARD_SHORTCUT = { code: 'KeyK', altKey: true, shiftKey: true };
 
 interface OpenCard {
   composer: Composer;
@@ -54,10 +55,19 @@ export class Controller implements ComposerEvents {
     watchSettings((s) => this.applySettings(s), signal);
     this.ready = loadSettings().then((s) => {
       this.applySettings(s);
-      // Drafts already on the page (a reply Gmail reopened, a half-written message) are checked as soon as
-      // the engine is here, not only when focused.
-      document.querySelectorAll<HTMLElement>(composerSelector(this.site)).forEach((el) => this.attach(el));
+      this.attachAll();
     });
+  }
+
+  /** Drafts already on the page (a reply Gmail reopened, a half-written message) are checked as soon as the
+   *  engine is here, or the site is switched back on, not only when focused. */
+  private attachAll(): void {
+    document.querySelectorAll<HTMLElement>(composerSelector(this.site)).forEach((el) => this.attach(el));
+    const active = document.activeElement;
+    if (active instanceof HTMLElement) {
+      const root = editableRootOf([active]);
+      if (root) this.focus(root);
+    }
   }
 
   private get siteEnabled(): boolean {
@@ -65,11 +75,13 @@ export class Controller implements ComposerEvents {
   }
 
   private applySettings(settings: Settings): void {
+    const wasEnabled = this.siteEnabled;
     this.settings = settings;
     if (!this.siteEnabled) {
       for (const composer of [...this.composers.values()]) this.detach(composer);
       return;
     }
+    if (!wasEnabled) this.attachAll();
     const key = JSON.stringify(lintOptionsOf(settings));
     if (key === this.linterOptionsKey) return;
     this.linterOptionsKey = key;
@@ -183,7 +195,7 @@ export class Controller implements ComposerEvents {
   }
 
   key(composer: Composer, event: KeyboardEvent): void {
-    if (event.key.toLowerCase() === SHORTCUT.key && event.altKey === SHORTCUT.altKey && event.shiftKey === SHORTCUT.shiftKey && !event.ctrlKey && !event.metaKey) {
+    if (event.code === CARD_SHORTCUT.code && event.altKey === CARD_SHORTCUT.altKey && event.shiftKey === CARD_SHORTCUT.shiftKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       this.openAtCaret(composer);
       return;
@@ -335,7 +347,7 @@ export class Controller implements ComposerEvents {
 
   async handle(message: PopupToContent): Promise<ContentReply> {
     const composer = this.active && !this.active.disposed ? this.active : null;
-    if (message.type === 'rapport:get-state') return { ok: true, state: this.state() };
+    if (message.type === 'rapport:get-state') return { ok: true, state: this.state(), host: location.hostname };
     if (!composer) return { ok: false, error: 'No composer is open on this page.' };
     if (message.type === 'rapport:next-finding') {
       composer.element.focus({ preventScroll: true });
@@ -385,7 +397,7 @@ export class Controller implements ComposerEvents {
 
 function worstCategory(findings: readonly Finding[]): Category | null {
   let worst: Category | null = null;
-  for (const f of findings) if (worst === null || SEVERITY_ORDER.indexOf(f.category) < SEVERITY_ORDER.indexOf(worst)) worst = f.category;
+  for (const f of findings) if (worst === null || CATEGORIES_BY_RANK.indexOf(f.category) < CATEGORIES_BY_RANK.indexOf(worst)) worst = f.category;
   return worst;
 }
 

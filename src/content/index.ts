@@ -1,6 +1,8 @@
 // Content script entry: stays tiny (no engine, no UI) and only listens for focus; the controller and engine
 // load when an editor on Gmail or LinkedIn is first focused, so an idle page pays next to nothing.
 
+const bootStart = performance.now();
+
 import { editableRootOf, siteForHostname } from '../sites';
 import { isPopupToContent } from '../shared/protocol';
 
@@ -34,10 +36,13 @@ if (site) {
     // anything malformed is dropped.
     if (sender.id !== chrome.runtime.id || !isPopupToContent(message)) return false;
     if (!controller) {
-      sendResponse(message.type === 'rapport:get-state' ? { ok: true, state: null } : { ok: false, error: 'No composer is open on this page.' });
+      sendResponse(message.type === 'rapport:get-state' ? { ok: true, state: null, host: location.hostname } : { ok: false, error: 'No composer is open on this page.' });
       return false;
     }
     void controller.then((c) => c.handle(message)).then(sendResponse, (error: Error) => sendResponse({ ok: false, error: error.message }));
     return true;
   });
 }
+
+// What the page pays before anyone writes: measured by npm run bench:page.
+performance.measure('rapport:boot', { start: bootStart, end: performance.now() });

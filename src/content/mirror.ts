@@ -5,7 +5,6 @@ const COPIED = [
   'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch', 'letterSpacing', 'wordSpacing',
   'lineHeight', 'textTransform', 'textIndent', 'textAlign', 'direction', 'tabSize', 'paddingTop', 'paddingRight',
   'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth',
-  'boxSizing',
 ] as const;
 
 export class FieldMirror {
@@ -48,6 +47,8 @@ export class FieldMirror {
     const rect = this.field.getBoundingClientRect();
     const s = this.box.style;
     for (const prop of COPIED) s[prop] = style[prop];
+    // The mirror takes the field's border-box size, so it must size its own box the same way whatever the field uses.
+    s.boxSizing = 'border-box';
     s.left = `${rect.left}px`;
     s.top = `${rect.top}px`;
     s.width = `${rect.width}px`;

@@ -44,7 +44,7 @@ const UI_CSS = `
 .overlay-box { position: fixed; height: 0; border-bottom: 2px solid; pointer-events: none; }
 .card, .chip, .list { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937;
   background: #fff; box-shadow: 0 4px 18px rgba(0,0,0,.18); border-radius: 8px; pointer-events: auto; }
-.card { position: fixed; inset: auto; margin: 0; width: 320px; max-width: calc(100vw - 16px); padding: 12px 14px;
+.card { position: fixed; inset: auto; margin: 0; box-sizing: border-box; width: 320px; max-width: calc(100vw - 16px); padding: 12px 14px;
   border: 1px solid #e5e7eb; }
 .card header { display: flex; align-items: center; gap: 6px; font-weight: 600; font-size: 12px; text-transform: uppercase;
   letter-spacing: .04em; }
@@ -63,7 +63,7 @@ kbd { font: 11px ui-monospace, monospace; border: 1px solid #d1d5db; border-radi
 .notice { margin: 6px 0 0; color: #b91c1c; }
 .chip { position: fixed; display: flex; align-items: center; gap: 6px; padding: 2px 8px; border: 1px solid #e5e7eb;
   border-radius: 999px; font-size: 12px; }
-.list { position: fixed; width: 300px; max-height: 320px; overflow: auto; padding: 8px; border: 1px solid #e5e7eb; }
+.list { position: fixed; box-sizing: border-box; width: 300px; max-height: 320px; overflow: auto; padding: 8px; border: 1px solid #e5e7eb; }
 .list ol { margin: 0; padding: 0; list-style: none; display: grid; gap: 4px; }
 .list button { width: 100%; }
 @media (prefers-color-scheme: dark) {

@@ -127,4 +127,23 @@ describe('Gmail pop-up compose', () => {
     expect(listeners.map((l) => l.type)).toEqual([]);
     await page.close();
   });
+
+  it('opens the card at the caret with Alt+Shift+K and applies a rewrite with its number key', async () => {
+    const page = await newCompose();
+    await typeDraft(page, ['Can we close the deal this week?']);
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal']);
+    const original = await draftText(page);
+    // Put the caret inside the flagged words, as a keyboard user would.
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 'Can we clo'.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Alt+Shift+K');
+    const card = page.locator('rapport-ui .card');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    const first = (await card.locator('[data-action=apply]').first().textContent())!.replace(/^1/, '').trim();
+    expect(await page.evaluate((sel) => document.activeElement?.matches(sel), NEW_BODY)).toBe(true);
+    await page.keyboard.press('1');
+    await expect.poll(() => draftText(page)).toBe(original.replace('close the deal', first));
+    await expect.poll(() => card.count()).toBe(0);
+    await page.close();
+  });
 });

@@ -13,6 +13,8 @@ export interface LaunchOptions {
   server?: FixtureServer;
   /** Extra Chromium switches. */
   args?: string[];
+  /** Show the window (npm run demo); tests always run headless. */
+  headed?: boolean;
 }
 
 export interface LaunchedBrowser {
@@ -87,7 +89,7 @@ export async function launchWithExtension(distDir?: string, options: LaunchOptio
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
-      headless: true,
+      headless: !options.headed,
       args,
       // Playwright adds --disable-extensions by default, which would override --load-extension.
       ignoreDefaultArgs: dist ? ['--disable-extensions'] : [],
