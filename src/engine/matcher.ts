@@ -39,6 +39,10 @@ export interface CompiledPack {
   rules: Rule[];
   entries: NetEntry[];
   net: unknown;
+  /** The net's compiled match objects, by entry index: a sentence is swept with the slice it can match. */
+  compiled: object[];
+  /** Per rule: the entries that veto it, swept whenever one of its flag entries is. */
+  vetoEntries: number[][];
   /** word → flag entries whose most selective required set contains it (exceptions never make a sentence worth parsing) */
   index: Map<string, number[]>;
   /** Per rule: whether any of its patterns or exceptions uses a part-of-speech tag, so the sentence must be tagged. */
@@ -228,8 +232,12 @@ export function compilePack(rules: Rule[], fileOf: (rule: Rule) => string = (r) 
       else index.set(word, [i]);
     }
   });
-  const net = nlp.buildNet(entries.map((entry, i) => ({ match: entry.match, entry: i })) as never);
-  return { rules, entries, net, index, ruleNeedsTags };
+  // buildNet compiles these objects in place; the net keeps them, and so do we, to sweep a slice of them.
+  const compiled = entries.map((entry, i) => ({ match: entry.match, entry: i }));
+  const net = nlp.buildNet(compiled as never);
+  const vetoEntries = rules.map(() => [] as number[]);
+  entries.forEach((entry, i) => entry.vetoes.forEach((r) => vetoEntries[r]!.push(i)));
+  return { rules, entries, net, compiled, vetoEntries, index, ruleNeedsTags };
 }
 
 const packs = new WeakMap<readonly Rule[], CompiledPack>();
@@ -284,26 +292,31 @@ export function sentenceWords(text: string): Set<string> {
 }
 
 export interface Candidates {
-  /** Some flag pattern could match. */
-  any: boolean;
+  /** Flag entries that could match, with the entries that veto their rules. */
+  entries: Set<number>;
   /** Some rule that could match uses tags, so the sentence needs the full tagger, not just the tokenizer. */
   needsTags: boolean;
 }
 
-/** Whether any flag pattern could match a sentence with these words, judged on words alone (no parse). */
+/** The entries that could match a sentence with these words, judged on words alone (no parse). */
 export function candidates(pack: CompiledPack, words: Set<string>): Candidates {
-  let any = false;
+  const entries = new Set<number>();
+  let needsTags = false;
   for (const word of words) {
     const list = pack.index.get(word);
     if (!list) continue;
     for (const i of list) {
+      if (entries.has(i)) continue;
       const entry = pack.entries[i]!;
       if (!entry.required.every((set) => intersects(set, words))) continue;
-      any = true;
-      if (entry.flags.some((r) => pack.ruleNeedsTags[r])) return { any, needsTags: true };
+      entries.add(i);
+      for (const r of entry.flags) {
+        if (pack.ruleNeedsTags[r]) needsTags = true;
+        for (const veto of pack.vetoEntries[r]!) entries.add(veto);
+      }
     }
   }
-  return { any, needsTags: false };
+  return { entries, needsTags };
 }
 
 function intersects(set: Set<string>, words: Set<string>): boolean {
@@ -333,8 +346,8 @@ interface FoundView {
 
 /** Runs the net over one sentence; offsets are local to the sentence. */
 export function matchSentence(pack: CompiledPack, text: string): LocalHit[] {
-  const { any, needsTags } = candidates(pack, sentenceWords(text));
-  if (!any) return [];
+  const { entries, needsTags } = candidates(pack, sentenceWords(text));
+  if (entries.size === 0) return [];
   // Most patterns are words only, and tokenizing is a tenth of the cost of full tagging; but only the tagger
   // can tell "it's" (it is) from a possessive, so such sentences are tagged too.
   const tag = needsTags || /\p{L}['’]s\b/iu.test(text);
@@ -366,8 +379,11 @@ export function matchSentence(pack: CompiledPack, text: string): LocalHit[] {
     return trimSpan(text, start, end);
   };
 
+  // One sweep over the slice of the compiled net this sentence can match; compromise's own hooks would also try
+  // every pattern keyed on a common word ("we", "the"), which costs more than the parse.
+  const slice = { isNet: true, hooks: {}, always: [...entries].map((i) => pack.compiled[i]) };
   const { found } = (doc as unknown as { sweep: (n: unknown, o: object) => { found: { entry: number; view: FoundView }[] } })
-    .sweep(pack.net, { tagger: false });
+    .sweep(slice, { tagger: false });
   const vetoed = new Set<number>();
   const hits: LocalHit[] = [];
   for (const f of found) {
