@@ -15,7 +15,9 @@ const PARAGRAPH =
   'We have been working with a few regional grocers on the same problem, and the pattern is usually the same: the dock ' +
   'schedule lives in a spreadsheet, the yard fills up, and drivers wait. Would it help if I shared what two of them changed? ' +
   'No pressure either way; if the timing is wrong, just say so and I will not follow up. ';
-const DRAFT = `Hi Priya,\n\n${PARAGRAPH.repeat(5)}\nThis offer expires tonight, so I would love to close the deal this week.\n\nBest,\nDaniel`;
+const CLOSING = 'This offer expires tonight, so I would love to close the deal this week.';
+const BODY = PARAGRAPH.repeat(4).split(' ').slice(0, 300 - 2 - CLOSING.split(' ').length - 2).join(' ');
+const DRAFT = `Hi Priya,\n\n${BODY}.\n${CLOSING}\n\nBest,\nDaniel`;
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))]!;
@@ -37,8 +39,20 @@ async function keystrokes(page: Page): Promise<{ samples: number[]; inputOnly: n
   const inputOnly: number[] = [];
   const letters = 'abcdefghijklmnopqrstuvwxyz ';
   for (let i = 0; i < 80; i++) {
-    // Alternate between typing at the end and inside the flagged sentence (whose relint must re-parse it).
-    if (i % 2 === 0) await page.keyboard.press('Control+End');
+    // Alternate between typing at the end of the draft and inside the flagged sentence, whose relint must re-parse
+    // and re-tag it (the worst case).
+    await body.evaluate((el, inFlagged) => {
+      // The harness places the caret, as a click would: end of the draft, or just before "this week." in the flagged sentence.
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let target: Text | null = null;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const t = n as Text;
+        if (inFlagged ? t.data.includes('This offer expires') : t.data.trim().length > 0) target = t;
+        if (inFlagged && target) break;
+      }
+      const offset = inFlagged ? target!.data.indexOf(' this week') : target!.data.length;
+      document.getSelection()!.collapse(target!, offset);
+    }, i % 2 === 1);
     const before = await page.evaluate(() => ({
       relints: performance.getEntriesByName('rapport:relint').length,
       inputs: performance.getEntriesByName('rapport:input').length,
@@ -54,6 +68,11 @@ async function keystrokes(page: Page): Promise<{ samples: number[]; inputOnly: n
     samples.push(cost.total);
     inputOnly.push(cost.input);
   }
+  // The alternate keystrokes must have landed inside the flagged sentence, or the worst case was not measured.
+  const finalText = await body.evaluate((el) => (el as HTMLElement).innerText);
+  const flaggedLine = finalText.split('\n').find((line) => line.startsWith('This offer expires')) ?? '';
+  if (flaggedLine.length < CLOSING.length + 30) throw new Error(`keystrokes missed the flagged sentence: ${JSON.stringify(flaggedLine)}`);
+  log(`flagged sentence after typing: ${JSON.stringify(flaggedLine)}`);
   return { samples, inputOnly, words };
 }
 
