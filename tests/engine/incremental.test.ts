@@ -1,6 +1,7 @@
 // A linter that relints after edits, reusing what it parsed before, reports exactly what a fresh full lint reports.
 
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../support/random';
 import { createLinter } from '../../src/engine';
 
 const DRAFT = `Hi Jordan,
@@ -16,19 +17,9 @@ Sam`;
 
 const PIECES = [' ', 'x', '.', '!', '?', '\n', '\n\n', 'close the deal', ' act now', 'we are the best', '’', '😀', 'é', 'deal', 'Offer expires tonight.'];
 
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('incremental relint', () => {
   it('equals a full lint after each of 400 random edits', () => {
-    const random = mulberry32(20261122);
+    const random = seededRandom(20261122);
     const incremental = createLinter();
     let text = DRAFT;
     incremental.lint(text);

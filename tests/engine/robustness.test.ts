@@ -1,17 +1,8 @@
 // The engine never throws, whatever it is given, and handles very long input.
 
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../support/random';
 import { createLinter, lint } from '../../src/engine';
-
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = [
   'a', 'e', 'Z', ' ', '\n', '\t', '.', '!', '?', '…', "'", '’', '"', '“', '#', '$', '%', '(', ')', '[', ']', '{', '}', '<', '>',
@@ -21,7 +12,7 @@ const ALPHABET = [
 
 describe('robustness', () => {
   it('never throws on random strings, including lone surrogates, control and combining characters', () => {
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     const linter = createLinter();
     for (let i = 0; i < 300; i++) {
       let text = '';

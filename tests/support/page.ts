@@ -21,11 +21,17 @@ export interface Highlighted {
   text: string;
 }
 
+interface PaintedRange extends Highlighted {
+  /** A point inside the range's first line box, for hovering it. */
+  point: { x: number; y: number } | null;
+}
+
 /**
- * Every range Rapport has registered with the CSS Custom Highlight API, as text, sorted by category then text.
- * With `within`, only ranges inside the first element matching that selector (piercing open shadow roots).
+ * Every range Rapport has registered with the CSS Custom Highlight API, optionally only those inside the first
+ * element matching `within` (searched through open shadow roots; a field's ranges live on Rapport's mirror laid
+ * exactly over it).
  */
-export async function highlighted(page: Page, within?: string): Promise<Highlighted[]> {
+async function paintedRanges(page: Page, within?: string): Promise<PaintedRange[]> {
   return page.evaluate((selector) => {
     const find = (root: Document | ShadowRoot): Element | null => {
       const direct = root.querySelector(selector!);
@@ -33,7 +39,6 @@ export async function highlighted(page: Page, within?: string): Promise<Highligh
       for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const f = find(el.shadowRoot); if (f) return f; }
       return null;
     };
-    // Findings in a textarea or input are painted on Rapport's mirror laid exactly over the field.
     const inside = (scope: Element, range: Range): boolean => {
       if (scope.contains(range.startContainer)) return true;
       const mirror = range.startContainer.parentElement;
@@ -43,16 +48,25 @@ export async function highlighted(page: Page, within?: string): Promise<Highligh
       return Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1 && Math.abs(a.width - b.width) < 1;
     };
     const scope = selector ? find(document) : null;
-    const out: { category: string; text: string }[] = [];
+    const out: { category: string; text: string; point: { x: number; y: number } | null }[] = [];
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('rapport-')) continue;
       for (const range of highlight as unknown as Iterable<Range>) {
         if (scope && !inside(scope, range)) continue;
-        out.push({ category: name.slice('rapport-'.length), text: range.toString() });
+        const rect = range.getClientRects()[0];
+        const point = rect ? { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 } : null;
+        out.push({ category: name.slice('rapport-'.length), text: range.toString(), point });
       }
     }
-    return out.sort((a, b) => a.category.localeCompare(b.category) || a.text.localeCompare(b.text));
+    return out;
   }, within ?? null);
+}
+
+/** Highlighted text by category, sorted by category then text. */
+export async function highlighted(page: Page, within?: string): Promise<Highlighted[]> {
+  return (await paintedRanges(page, within))
+    .map(({ category, text }) => ({ category, text }))
+    .sort((a, b) => a.category.localeCompare(b.category) || a.text.localeCompare(b.text));
 }
 
 export async function highlightedTexts(page: Page, within?: string): Promise<string[]> {
@@ -79,36 +93,9 @@ export function watchRequests(page: Page, allowed: (url: string) => boolean): Re
   return stray;
 }
 
-/** A point inside the first client rect of the highlighted range whose text is `text` (optionally inside `within`). */
+/** A point inside the highlighted range whose text is `text` (optionally inside `within`). */
 export async function highlightPoint(page: Page, text: string, within?: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(([wanted, selector]) => {
-    const find = (root: Document | ShadowRoot): Element | null => {
-      const direct = root.querySelector(selector!);
-      if (direct) return direct;
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) { const f = find(el.shadowRoot); if (f) return f; }
-      return null;
-    };
-    // Findings in a textarea or input are painted on Rapport's mirror laid exactly over the field.
-    const inside = (scope: Element, range: Range): boolean => {
-      if (scope.contains(range.startContainer)) return true;
-      const mirror = range.startContainer.parentElement;
-      if (!mirror?.classList.contains('field-mirror')) return false;
-      const a = scope.getBoundingClientRect();
-      const b = mirror.getBoundingClientRect();
-      return Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1 && Math.abs(a.width - b.width) < 1;
-    };
-    const scope = selector ? find(document) : null;
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('rapport-')) continue;
-      for (const range of highlight as unknown as Iterable<Range>) {
-        if (range.toString() !== wanted) continue;
-        if (scope && !inside(scope, range)) continue;
-        const rect = range.getClientRects()[0];
-        if (rect) return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
-      }
-    }
-    return null;
-  }, [text, within ?? null] as const);
+  const point = (await paintedRanges(page, within)).find((r) => r.text === text)?.point;
   if (!point) throw new Error(`no highlight with text "${text}"`);
   return point;
 }
