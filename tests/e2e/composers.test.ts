@@ -3,9 +3,9 @@
 // editor DOM, and no network request from the extension.
 
 import type { Locator, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type LaunchedBrowser } from '../support/browser';
-import { DIST, ensureBuilt, highlightedTexts, highlightPoint, settled } from '../support/page';
+import { DIST, ensureBuilt, recordRapportLogs, highlightedTexts, highlightPoint, settled } from '../support/page';
 
 interface ComposerCase {
   name: string;
@@ -42,14 +42,19 @@ const PUSHY = 'Can we close the deal this week? ';
 const PHRASE = 'close the deal';
 
 let browser: LaunchedBrowser;
+let rapportErrors: string[] = [];
 const requests: Request[] = [];
 
 beforeAll(async () => {
   ensureBuilt();
   browser = await launchWithExtension(DIST);
+  rapportErrors = recordRapportLogs(browser.context);
   browser.context.on('request', (r) => requests.push(r));
 });
 afterAll(async () => browser?.close());
+
+// Rapport stands down quietly (one console line) after an internal error; in these tests that is a failure.
+afterEach(() => expect(rapportErrors).toEqual([]));
 
 function dataName(c: ComposerCase): string {
   return /data-fixture-editor=([\w-]+)/.exec(c.editor)?.[1] ?? '';

@@ -1,17 +1,22 @@
 // Rapport in Gmail's composers, in real Chromium with the built extension on the real origin (mapped to fixtures).
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type LaunchedBrowser } from '../support/browser';
-import { DIST, ensureBuilt, highlighted, highlightedTexts, highlightPoint, settled } from '../support/page';
+import { DIST, ensureBuilt, extensionWorld, recordRapportLogs, highlighted, highlightedTexts, highlightPoint, settled } from '../support/page';
 
 let browser: LaunchedBrowser;
+let rapportErrors: string[] = [];
 
 beforeAll(async () => {
   ensureBuilt();
   browser = await launchWithExtension(DIST);
+  rapportErrors = recordRapportLogs(browser.context);
 });
 afterAll(async () => browser?.close());
+
+// Rapport stands down quietly (one console line) after an internal error; in these tests that is a failure.
+afterEach(() => expect(rapportErrors).toEqual([]));
 
 const NEW_BODY = '[data-fixture-editor="gmail-popup-new-body"]';
 
@@ -115,16 +120,14 @@ describe('Gmail pop-up compose', () => {
     await typeDraft(page, ['Can we close the deal?']);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toContain('close the deal');
     // The newest compose is first; closing it removes its highlights and leaves the other's.
-    // Keep a reference to the closing editor so its listeners can be inspected after it leaves the DOM.
-    await page.evaluate((sel) => ((window as unknown as { closing: Element }).closing = document.querySelector(sel)!), NEW_BODY);
+    // Hold the closing editor inside Rapport's world, where its listeners are visible (and present, so the check can fail).
+    const world = await extensionWorld(page);
+    await world.hold('closing', `document.querySelector('${NEW_BODY}')`);
+    expect(await world.listenerTypes('closing')).toEqual(expect.arrayContaining(['input', 'keydown', 'mousemove']));
     await page.click('#close-compose');
     await expect.poll(() => highlightedTexts(page)).not.toContain('close the deal');
     expect(await highlightedTexts(page, NEW_BODY)).toContain('offer expires tonight');
-    const cdp = await page.context().newCDPSession(page);
-    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window.closing' });
-    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
-    // Every world's listeners are reported; the fixture adds none to the body, so any left would be Rapport's.
-    expect(listeners.map((l) => l.type)).toEqual([]);
+    await expect.poll(() => world.listenerTypes('closing')).toEqual([]);
     await page.close();
   });
 

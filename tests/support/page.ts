@@ -75,13 +75,43 @@ export async function highlightedTexts(page: Page, within?: string): Promise<str
 
 /** Resolves once Rapport has relinted after the latest input event it saw (its performance marks are page-visible). */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const relints = performance.getEntriesByName('rapport:relint');
-    const inputs = performance.getEntriesByName('rapport:input');
-    const lastRelint = relints.at(-1);
-    const lastInput = inputs.at(-1);
-    return !!lastRelint && (!lastInput || lastRelint.startTime > lastInput.startTime);
+  try {
+    await page.waitForFunction(() => {
+      const relints = performance.getEntriesByName('rapport:relint');
+      const inputs = performance.getEntriesByName('rapport:input');
+      const lastRelint = relints.at(-1);
+      const lastInput = inputs.at(-1);
+      return !!lastRelint && (!lastInput || lastRelint.startTime > lastInput.startTime);
+    });
+  } catch (error) {
+    const seen = await page.evaluate(() => ({
+      relints: performance.getEntriesByName('rapport:relint').map((e) => Math.round(e.startTime)),
+      inputs: performance.getEntriesByName('rapport:input').map((e) => Math.round(e.startTime)),
+    }));
+    throw new Error(`no relint after the last input: ${JSON.stringify(seen)}; Rapport logged: ${JSON.stringify(rapportLogs(page))}`, { cause: error });
+  }
+}
+
+const logs = new WeakMap<Page, string[]>();
+
+/** Everything Rapport wrote to a page's console; it logs only when it stands down after an internal error. */
+export function rapportLogs(page: Page): string[] {
+  return logs.get(page) ?? [];
+}
+
+/** Records Rapport's console messages for every page of a browser context. */
+export function recordRapportLogs(context: import('playwright-core').BrowserContext): string[] {
+  const all: string[] = [];
+  context.on('page', (page) => {
+    const mine: string[] = [];
+    logs.set(page, mine);
+    page.on('console', (message) => {
+      if (!message.text().includes('[Rapport]')) return;
+      mine.push(message.text());
+      all.push(`${page.url()}: ${message.text()}`);
+    });
   });
+  return all;
 }
 
 /** Records every request the browser context makes that is not for the fixture page itself. */
@@ -98,4 +128,33 @@ export async function highlightPoint(page: Page, text: string, within?: string):
   const point = (await paintedRanges(page, within)).find((r) => r.text === text)?.point;
   if (!point) throw new Error(`no highlight with text "${text}"`);
   return point;
+}
+
+/**
+ * Event listeners Rapport's content script has on an element. CDP reports only the listeners of the world an
+ * object is resolved in, so the element is held and inspected inside the extension's isolated world.
+ */
+export async function extensionWorld(page: Page): Promise<{
+  hold(name: string, expression: string): Promise<void>;
+  listenerTypes(name: string): Promise<string[]>;
+}> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; origin: string; auxData?: { type?: string; frameId?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const contextId = () => {
+    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'));
+    if (!world) throw new Error(`no extension world among ${JSON.stringify(contexts.map((c) => c.origin))}`);
+    return world.id;
+  };
+  return {
+    async hold(name, expression) {
+      await cdp.send('Runtime.evaluate', { expression: `globalThis[${JSON.stringify(name)}] = ${expression}`, contextId: contextId() });
+    },
+    async listenerTypes(name) {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: `globalThis[${JSON.stringify(name)}]`, contextId: contextId() });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+      return listeners.map((l) => l.type).sort();
+    },
+  };
 }
