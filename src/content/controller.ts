@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import { Linter } from '../engine/linter';
 import { builtInRules } from '../engine/builtin';
-import { CATEGORIES, type Category, type Finding } from '../engine/types';
+import type { Category, Finding } from '../engine/types';
 import { CATEGORIES_BY_RANK } from '../shared/categories';
 import type { ComposerState, ContentReply, ContentToBackground, PopupToContent } from '../shared/protocol';
 import { DEFAULT_SETTINGS, lintOptionsOf, loadSettings, updateSettings, watchSettings, type Settings } from '../shared/settings';
@@ -381,11 +381,6 @@ export class Controller implements ComposerEvents {
     });
   }
 
-  /** For tests and diagnostics: the editors attached right now. */
-  get attachedCount(): number {
-    return this.composers.size;
-  }
-
   dispose(): void {
     for (const composer of [...this.composers.values()]) this.detach(composer);
     this.observer.disconnect();
@@ -405,4 +400,3 @@ export function startController(site: Site): Controller {
   return new Controller(site);
 }
 
-export { editableRootOf, CATEGORIES };

@@ -63,9 +63,4 @@ export class Painter {
     this.owned.clear();
     this.overlayLayer?.replaceChildren();
   }
-
-  /** Ranges currently painted for an owner, for tests and hover lookups. */
-  rangesOf(owner: object): readonly PaintedRange[] {
-    return this.owned.get(owner) ?? [];
-  }
 }

@@ -15,8 +15,6 @@ export function siteForHostname(hostname: string): Site | null {
   return SITES.find((s) => s.hostnames.includes(hostname)) ?? null;
 }
 
-export type EditableElement = HTMLElement & { readonly isContentEditable: boolean };
-
 /** The editable root an event happened in: a textarea, a text input, or the outermost contenteditable. */
 export function editableRootOf(path: readonly EventTarget[]): HTMLElement | null {
   for (const target of path) {
