@@ -149,4 +149,23 @@ describe('Gmail pop-up compose', () => {
     await expect.poll(() => card.count()).toBe(0);
     await page.close();
   });
+
+  it('does not relint mid-composition (IME), and relints once the composition is committed', async () => {
+    const page = await newCompose();
+    await typeDraft(page, ['Hello Sam. ']);
+    await settled(page);
+    const cdp = await page.context().newCDPSession(page);
+    const started = await page.evaluate(() => performance.now());
+    for (const partial of ['close', 'close the', 'close the deal']) {
+      await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length });
+    }
+    // Proving that nothing happens needs the relint delay (150 ms) to pass: wait on the page's clock, well past it.
+    await page.waitForFunction((t) => performance.now() > t + 600, started);
+    const during = await page.evaluate((t) => performance.getEntriesByName('rapport:relint').filter((e) => e.startTime > t).length, started);
+    expect(during).toBe(0);
+    expect(await highlightedTexts(page, NEW_BODY)).toEqual([]);
+    await cdp.send('Input.insertText', { text: 'close the deal' });
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal']);
+    await page.close();
+  });
 });
