@@ -3,9 +3,9 @@
 // editor DOM, and no network request from the extension.
 
 import type { Locator, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LaunchedBrowser } from '../support/browser';
-import { DIST, ensureBuilt, recordRapportLogs, highlightedTexts, highlightPoint, settled } from '../support/page';
+import { describe, expect, it } from 'vitest';
+import { highlightedTexts, highlightPoint, settled } from '../support/page';
+import { extensionSuite } from '../support/suite';
 
 interface ComposerCase {
   name: string;
@@ -41,20 +41,8 @@ const CASES: ComposerCase[] = [
 const PUSHY = 'Can we close the deal this week? ';
 const PHRASE = 'close the deal';
 
-let browser: LaunchedBrowser;
-let rapportErrors: string[] = [];
 const requests: Request[] = [];
-
-beforeAll(async () => {
-  ensureBuilt();
-  browser = await launchWithExtension(DIST);
-  rapportErrors = recordRapportLogs(browser.context);
-  browser.context.on('request', (r) => requests.push(r));
-});
-afterAll(async () => browser?.close());
-
-// Rapport stands down quietly (one console line) after an internal error; in these tests that is a failure.
-afterEach(() => expect(rapportErrors).toEqual([]));
+const browser = extensionSuite((b) => b.context.on('request', (r) => requests.push(r)));
 
 function dataName(c: ComposerCase): string {
   return /data-fixture-editor=([\w-]+)/.exec(c.editor)?.[1] ?? '';
@@ -70,7 +58,7 @@ async function editorText(editor: Locator): Promise<string> {
 }
 
 async function openCase(c: ComposerCase): Promise<{ page: Page; editor: Locator }> {
-  const page = await browser.context.newPage();
+  const page = await browser().context.newPage();
   await page.goto(c.url);
   if (c.open) await page.click(c.open);
   const editor = page.locator(c.editor);
@@ -141,7 +129,7 @@ describe.each(CASES)('$name', (c) => {
 
 describe('privacy', () => {
   it('no request left for anywhere but the fixture pages themselves', () => {
-    const extensionOrigin = `chrome-extension://${browser.extensionId}/`;
+    const extensionOrigin = `chrome-extension://${browser().extensionId}/`;
     const stray = requests
       .map((r) => ({ url: r.url(), type: r.resourceType() }))
       .filter(({ url, type }) => !url.startsWith(extensionOrigin) && !(type === 'document' && /^https:\/\/(mail\.google|www\.linkedin)\.com\//.test(url)) && !url.endsWith('/favicon.ico'));

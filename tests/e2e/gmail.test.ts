@@ -1,27 +1,16 @@
 // Rapport in Gmail's composers, in real Chromium with the built extension on the real origin (mapped to fixtures).
 
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LaunchedBrowser } from '../support/browser';
-import { DIST, ensureBuilt, extensionWorld, recordRapportLogs, highlighted, highlightedTexts, highlightPoint, settled } from '../support/page';
+import { describe, expect, it } from 'vitest';
+import { extensionWorld, highlighted, highlightedTexts, highlightPoint, settled } from '../support/page';
+import { extensionSuite } from '../support/suite';
 
-let browser: LaunchedBrowser;
-let rapportErrors: string[] = [];
-
-beforeAll(async () => {
-  ensureBuilt();
-  browser = await launchWithExtension(DIST);
-  rapportErrors = recordRapportLogs(browser.context);
-});
-afterAll(async () => browser?.close());
-
-// Rapport stands down quietly (one console line) after an internal error; in these tests that is a failure.
-afterEach(() => expect(rapportErrors).toEqual([]));
+const browser = extensionSuite();
 
 const NEW_BODY = '[data-fixture-editor="gmail-popup-new-body"]';
 
 async function newCompose(): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await browser().context.newPage();
   await page.goto('https://mail.google.com/mail/u/0/');
   await page.click('#open-compose');
   await expect.poll(() => page.evaluate((sel) => document.activeElement?.matches(sel), NEW_BODY)).toBe(true);

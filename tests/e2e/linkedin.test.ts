@@ -2,28 +2,17 @@
 // list, and Ignore / Mute from the card.
 
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type LaunchedBrowser } from '../support/browser';
-import { DIST, ensureBuilt, extensionWorld, recordRapportLogs, highlightedTexts, highlightPoint } from '../support/page';
+import { describe, expect, it } from 'vitest';
+import { extensionWorld, highlightedTexts, highlightPoint } from '../support/page';
+import { extensionSuite } from '../support/suite';
 
-let browser: LaunchedBrowser;
-let rapportErrors: string[] = [];
-
-beforeAll(async () => {
-  ensureBuilt();
-  browser = await launchWithExtension(DIST);
-  rapportErrors = recordRapportLogs(browser.context);
-});
-afterAll(async () => browser?.close());
-
-// Rapport stands down quietly (one console line) after an internal error; in these tests that is a failure.
-afterEach(() => expect(rapportErrors).toEqual([]));
+const browser = extensionSuite();
 
 const SHADOW_BODY = '[data-fixture-editor="linkedin-shadow-overlay-body"]';
 const MESSAGING = '[data-fixture-editor="linkedin-messaging-body"]';
 
 async function open(url: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await browser().context.newPage();
   await page.goto(url);
   return page;
 }
