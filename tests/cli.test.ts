@@ -13,7 +13,12 @@ const pushy = join(dir, 'pushy.txt');
 const clean = join(dir, 'clean.txt');
 
 function rapport(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -34,6 +39,53 @@ describe('rapport check', () => {
     expect(stdout).toMatch(/3:36\s+closing\s+.*close the deal/);
     expect(stdout).toContain('try: "');
   });
+
+  it('gives line:col in characters (an emoji is one) on lines ended by CRLF, matching the JSON offsets', () => {
+    const text = [
+      'Hi Sam,',
+      '',
+      '😀 This offer expires tonight.',
+      '👍🏽👍🏽 Can we close the deal?',
+      'Offer expires tonight.',
+      '🙂 x 😀 Offer expires tonight, so can we close the deal?',
+      '',
+    ].join('\r\n');
+    const file = join(dir, 'crlf-emoji.txt');
+    writeFileSync(file, text);
+    const { code, stdout } = rapport(['check', file]);
+    expect(code).toBe(1);
+    const where = [...stdout.matchAll(/^ {2}(\d+:\d+)\s+\w+\s+.*\s(\S+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
+    // Columns count code points: 👍🏽 is two (hand and skin tone), four UTF-16 units; a "\r" ends its line.
+    expect(where).toEqual([
+      '3:8 offer-expires',
+      '4:13 close-the-deal',
+      '5:1 offer-expires',
+      '6:7 offer-expires',
+      '6:40 close-the-deal',
+    ]);
+    // The same positions, worked out naively from each finding's UTF-16 start offset in the JSON output.
+    const [report] = JSON.parse(rapport(['check', '--format', 'json', file]).stdout);
+    const naive = report.findings.map((f: { start: number; ruleId: string }) => {
+      const before = text.slice(0, f.start).split('\n');
+      return `${before.length}:${[...before.at(-1)!].length + 1} ${f.ruleId}`;
+    });
+    expect(naive).toEqual(where);
+  });
+
+  it('positions every finding in a large input with many findings', () => {
+    const count = 20_000;
+    const prefixes = ['', '😀 ', '👍🏽👍🏽 x ', 'Sam, 🙂 '];
+    const lines = Array.from({ length: count }, (_, i) => `${prefixes[i % prefixes.length]}Note ${i}: this offer expires tonight.`);
+    const file = join(dir, 'many.txt');
+    writeFileSync(file, lines.join('\r\n') + '\r\n');
+    const { code, stdout } = rapport(['check', file]);
+    expect(code).toBe(1);
+    const where = [...stdout.matchAll(/^ {2}(\d+:\d+)\s+urgency\s.*offer-expires$/gm)].map((m) => m[1]);
+    const expected = lines.map((line, i) => `${i + 1}:${[...line.slice(0, line.indexOf('offer'))].length + 1}`);
+    expect(where.length).toBe(count);
+    expect(where).toEqual(expected);
+    expect(stdout).toContain(`✖ ${count} phrases flagged in 1 input`);
+  }, 120_000);
 
   it('exits 0 and prints nothing for clean text', () => {
     expect(rapport(['check', clean])).toMatchObject({ code: 0, stdout: '' });

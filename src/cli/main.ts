@@ -59,17 +59,47 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** 1-based line and column (in characters, not UTF-16 units) of an offset. */
-function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
+/**
+ * Maps offsets to 1-based line and column (in characters, not UTF-16 units; lines end at "\n", so a "\r" before it
+ * is the last character of its line). One pass over the text up front, then each lookup is two binary searches, so
+ * printing n findings costs O(text + n log text) rather than a rescan of the text per finding.
+ */
+class Positions {
+  /** Offset at which each line starts; lineStarts[0] is 0. */
+  private readonly lineStarts: number[] = [0];
+  /** Offsets of the high halves of surrogate pairs, each pair being one character (e.g. an emoji). */
+  private readonly pairs: number[] = [];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10) this.lineStarts.push(i + 1);
+      else if (code >= 0xd800 && code <= 0xdbff) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) this.pairs.push(i);
+      }
     }
   }
-  return { line, column: [...text.slice(lineStart, offset)].length + 1 };
+
+  at(offset: number): { line: number; column: number } {
+    const index = countAtMost(this.lineStarts, offset) - 1;
+    const lineStart = this.lineStarts[index]!;
+    // A pair counts as one character when both halves lie in [lineStart, offset), that is at lineStart..offset-2.
+    const pairsBefore = countAtMost(this.pairs, offset - 2) - countAtMost(this.pairs, lineStart - 1);
+    return { line: index + 1, column: offset - lineStart - pairsBefore + 1 };
+  }
+}
+
+/** How many entries of an ascending array are <= value. */
+function countAtMost(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const STYLE = { dim: '\x1b[2m', red: '\x1b[31m', yellow: '\x1b[33m', bold: '\x1b[1m', underline: '\x1b[4m', reset: '\x1b[0m' };
@@ -81,12 +111,14 @@ function stylish(results: { name: string; text: string; report: Report }[], colo
   for (const { name, text, report } of results) {
     if (report.findings.length === 0) continue;
     lines.push(paint('underline', name));
+    const positions = new Positions(text);
     const rows = report.findings.map((f: Finding) => {
-      const { line, column } = position(text, f.start);
+      const { line, column } = positions.at(f.start);
       const suggestion = f.rewrites.length > 0 ? `try: "${f.rewrites[0]}"` : f.advice ?? '';
       return { where: `${line}:${column}`, f, suggestion };
     });
-    const width = Math.max(...rows.map((r) => r.where.length));
+    // Folded, not Math.max(...rows): spreading tens of thousands of arguments can overflow the stack.
+    const width = rows.reduce((w, r) => Math.max(w, r.where.length), 0);
     for (const { where, f, suggestion } of rows) {
       const category = f.severity === 'high' ? paint('red', f.category) : paint('yellow', f.category);
       lines.push(`  ${paint('dim', where.padEnd(width))}  ${category}  ${f.message}  ${paint('dim', f.ruleId)}`);
