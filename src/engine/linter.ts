@@ -1,7 +1,9 @@
 // The linter: splits text into sentences, reuses the analysis of every sentence it has seen (so a relint after
 // an edit parses only what changed, with the same result as a full lint), and assembles findings, metrics and score.
 
-import { compilePack, matchSentence, analysePattern, packFor, type CompiledPack, type LocalHit } from './matcher';
+import { compilePack, analyseSentence, analysePattern, packFor, type CompiledPack, type LocalHit } from './matcher';
+import { originalSpan } from './normalise';
+import { scoreSentence, sentenceFeatures, type ScorerModel } from './scorer';
 import { aggregateMetrics, sentenceStats, type SentenceStats } from './metrics';
 import { fillTemplate, matchCase } from './rewrite';
 import type { Rule } from './rules';
@@ -22,7 +24,24 @@ interface SentenceAnalysis {
   hits: LocalHit[];
   stats: SentenceStats;
   hash: string;
+  /** The sentence pitches the sender (our platform, years of experience, a bit about me…). */
+  pitch: boolean;
+  /** The learned scorer's verdict at the loosest threshold any context uses; null when a rule fired or none. */
+  learned: { category: Category; probability: number; start: number; end: number } | null;
 }
+
+/** Explanations of learned findings, per category (src/engine/model/explanations.json). */
+export type LearnedExplanations = Record<Category, { message: string; why: string; advice: string }>;
+
+export interface LearnedScorer {
+  model: ScorerModel;
+  explanations: LearnedExplanations;
+}
+
+const PITCH_CONCEPTS = new Set(['Pitch', 'Credential', 'SelfIntro', 'Hype']);
+// Cold outreach gets a more eager scorer, mail between colleagues a much more reluctant one.
+const THRESHOLD_SHIFT = { external: -0.04, internal: 0.12, unknown: 0 } as const;
+const LOOSEST_SHIFT = Math.min(...Object.values(THRESHOLD_SHIFT));
 
 const SENSITIVITY: Record<NonNullable<LintOptions['sensitivity']>, ReadonlySet<Severity>> = {
   gentle: new Set(['high']),
@@ -31,6 +50,8 @@ const SENSITIVITY: Record<NonNullable<LintOptions['sensitivity']>, ReadonlySet<S
 };
 
 export const USER_RULE_PREFIX = 'user-';
+/** Findings of the learned scorer carry rule ids learned-<category>, so Mute and Ignore work on them too. */
+export const LEARNED_RULE_PREFIX = 'learned-';
 
 /** Normalised form used in ignore keys: case, apostrophe style and spacing do not matter. */
 export function normaliseForKey(text: string): string {
@@ -90,6 +111,7 @@ export function compileUserPhrases(
       severity: 'medium',
       kind: 'phrase',
       patterns: [pattern],
+      frames: [],
       exceptions: [],
       message,
       why: 'You added this phrase to your own list.',
@@ -109,21 +131,42 @@ export class Linter {
   private readonly enabled: boolean[];
   private readonly ignoredKeys: ReadonlySet<string>;
   private cache = new Map<string, SentenceAnalysis>();
+  private readonly scorer: LearnedScorer | null;
+  private readonly learnedThreshold: number;
+  private readonly learnedEnabled: Record<Category, boolean>;
+  private readonly judgeMessages: boolean;
 
-  constructor(builtIn: readonly Rule[], options: LintOptions = {}) {
+  constructor(builtIn: readonly Rule[], options: LintOptions = {}, scorer: LearnedScorer | null = null) {
     const user = compileUserPhrases(options.userPhrases ?? [], builtIn);
     this.optionErrors = user.errors;
+    const base = packFor(builtIn);
     this.pack =
       user.rules.length === 0
-        ? packFor(builtIn)
-        : compilePack([...builtIn, ...user.rules], (r) => (r.id.startsWith(USER_RULE_PREFIX) ? 'userPhrases' : `rules/${r.id}.json`));
+        ? base
+        : compilePack(
+            [...builtIn, ...user.rules],
+            (r) => (r.id.startsWith(USER_RULE_PREFIX) ? 'userPhrases' : `rules/${r.id}.json`),
+            base.lexicon,
+          );
     const pack = this.pack;
     const off = new Set<string>(options.disabledRules ?? []);
     const offCategories = new Set<Category>(options.disabledCategories ?? []);
     const severities = SENSITIVITY[options.sensitivity ?? 'strict'];
     this.enabled = pack.rules.map((r) => !off.has(r.id) && !offCategories.has(r.category) && severities.has(r.severity));
+    const context = options.context ?? {};
+    const audience = context.audience ?? 'unknown';
+    // Mail between colleagues is not outreach: only the strongest rules speak there.
+    if (audience === 'internal') pack.rules.forEach((r, i) => (this.enabled[i] = this.enabled[i]! && r.severity === 'high'));
     this.messageRules = pack.rules.filter((r, i) => r.kind === 'message' && this.enabled[i]);
+    // A reply answers the reader, so talking about yourself there is not a pitch.
+    this.judgeMessages = context.reply !== true && audience !== 'internal';
     this.ignoredKeys = new Set(options.ignored ?? []);
+    this.scorer = options.learned === false ? null : scorer;
+    this.learnedThreshold = scorer ? Math.min(0.99, scorer.model.threshold + THRESHOLD_SHIFT[audience]) : 1;
+    const learnedSeverityOn = severities.has('medium');
+    this.learnedEnabled = Object.fromEntries(
+      CATEGORIES.map((c) => [c, learnedSeverityOn && !offCategories.has(c) && !off.has(`${LEARNED_RULE_PREFIX}${c}`)]),
+    ) as Record<Category, boolean>;
   }
 
   /** Lints text, re-analysing only sentences not seen in the previous call; equal to a fresh full lint. */
@@ -132,13 +175,7 @@ export class Linter {
     const next = new Map<string, SentenceAnalysis>();
     const analyses = spans.map((span) => {
       let analysis = next.get(span.text) ?? this.cache.get(span.text);
-      if (!analysis) {
-        analysis = {
-          hits: matchSentence(this.pack, span.text),
-          stats: sentenceStats(span.text),
-          hash: hashText(normaliseForKey(span.text)),
-        };
-      }
+      if (!analysis) analysis = this.analyse(span.text);
       next.set(span.text, analysis);
       return analysis;
     });
@@ -146,19 +183,27 @@ export class Linter {
 
     const findings: Finding[] = [];
     spans.forEach((span, i) => {
-      for (const hit of analyses[i]!.hits) {
-        if (!this.enabled[hit.rule]) continue;
+      for (const hit of this.onePerCategory(analyses[i]!.hits)) {
         findings.push(this.toFinding(this.pack.rules[hit.rule]!, span, hit, analyses[i]!.hash));
       }
     });
+    spans.forEach((span, i) => {
+      const learned = analyses[i]!.learned;
+      if (!learned || !this.scorer || learned.probability < this.learnedThreshold || !this.learnedEnabled[learned.category]) return;
+      if (findings.some((f) => f.start < span.end && span.start < f.end)) return;
+      findings.push(this.learnedFinding(learned, span, analyses[i]!.hash));
+    });
     const metrics = aggregateMetrics(analyses.map((a) => a.stats));
-    for (const rule of this.messageRules) {
+    for (const rule of this.judgeMessages ? this.messageRules : []) {
       const t = rule.threshold!;
+      const aboutSelf = (a: SentenceAnalysis) => a.stats.selfLed || a.pitch;
+      const counted = analyses.filter((a) => a.stats.words > 0);
+      const selfShare = counted.filter(aboutSelf).length / Math.max(1, counted.length);
       const ratioMet = metrics.selfReferences >= t.minSelfToReaderRatio * Math.max(1, metrics.readerReferences);
       if (metrics.words < t.minWords || metrics.sentences < t.minSentences) continue;
-      if (metrics.selfLedShare < t.minSelfLedShare || !ratioMet) continue;
+      if (selfShare < t.minSelfLedShare || !ratioMet || analyses.filter((a) => a.pitch).length < t.minPitchSentences) continue;
       spans.forEach((span, i) => {
-        if (!analyses[i]!.stats.selfLed) return;
+        if (!aboutSelf(analyses[i]!)) return;
         const hit = trimmedSentence(span.text);
         if (hit) findings.push(this.toFinding(rule, span, { rule: -1, ...hit, groups: {} }, analyses[i]!.hash));
       });
@@ -168,6 +213,63 @@ export class Linter {
       .sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
     const messageIds = new Set(this.messageRules.map((r) => r.id));
     return { findings: kept, metrics, score: scoreReport(kept, metrics, messageIds) };
+  }
+
+  /**
+   * One finding per stretch of text and category among the enabled rules: a hand-written rule with rewrites wins
+   * over a concept frame on the same words, then the longer span. Muting the winner lets the other speak.
+   */
+  private onePerCategory(hits: readonly LocalHit[]): LocalHit[] {
+    const rules = this.pack.rules;
+    const rank = (h: LocalHit) => (rules[h.rule]!.rewrites.length > 0 ? 1_000_000 : 0) + (h.end - h.start);
+    const enabled = hits.filter((h) => this.enabled[h.rule]).sort((a, b) => rank(b) - rank(a) || a.start - b.start || a.rule - b.rule);
+    const kept: LocalHit[] = [];
+    for (const hit of enabled) {
+      const category = rules[hit.rule]!.category;
+      if (!kept.some((k) => rules[k.rule]!.category === category && hit.start < k.end && k.start < hit.end)) kept.push(hit);
+    }
+    return kept;
+  }
+
+  private analyse(text: string): SentenceAnalysis {
+    const match = analyseSentence(this.pack, text);
+    const names = new Set(match.concepts.map((h) => this.pack.lexicon.concepts[h.concept]!.name));
+    let learned: SentenceAnalysis['learned'] = null;
+    if (this.scorer && match.hits.length === 0) {
+      const features = sentenceFeatures(match.normalised.text, match.tokens, match.concepts, this.pack.lexicon);
+      const floor = this.scorer.model.threshold + LOOSEST_SHIFT;
+      const scored = scoreSentence(this.scorer.model, features, match.tokens.length, floor);
+      if (scored) {
+        const [start, end] = originalSpan(match.normalised, match.tokens[scored.from]!.start, match.tokens[scored.to - 1]!.end);
+        learned = { category: scored.category, probability: scored.probability, start, end };
+      }
+    }
+    return {
+      hits: match.hits,
+      stats: sentenceStats(match.normalised.text),
+      hash: hashText(normaliseForKey(text)),
+      pitch: [...names].some((n) => PITCH_CONCEPTS.has(n)),
+      learned,
+    };
+  }
+
+  private learnedFinding(learned: NonNullable<SentenceAnalysis['learned']>, span: SentenceSpan, sentenceHash: string): Finding {
+    const text = span.text.slice(learned.start, learned.end);
+    const explanation = this.scorer!.explanations[learned.category];
+    const ruleId = `${LEARNED_RULE_PREFIX}${learned.category}`;
+    return {
+      ruleId,
+      category: learned.category,
+      severity: 'medium',
+      start: span.start + learned.start,
+      end: span.start + learned.end,
+      text,
+      message: fillTemplate(explanation.message, { match: text }) ?? explanation.message,
+      why: explanation.why,
+      rewrites: [],
+      advice: explanation.advice,
+      key: `${phraseKey(ruleId, text)}|${sentenceHash}`,
+    };
   }
 
   /** Forgets every analysed sentence, so the next lint is a full one. */

@@ -2,6 +2,9 @@
 // words so only sentences that can match are parsed, and sweeps the net once per candidate sentence.
 
 import nlp from 'compromise/two';
+import { alternation, EMPTY_LEXICON, type ConceptLexicon } from './concepts';
+import { conceptHits, matchFrames, tokenize, type CompiledFrame, type ConceptHit, type Token } from './frames';
+import { normalise, originalSpan, type Normalised } from './normalise';
 import { RuleError, RulePackError, type Rule } from './rules';
 
 type Reg = {
@@ -47,6 +50,8 @@ export interface CompiledPack {
   index: Map<string, number[]>;
   /** Per rule: whether any of its patterns or exceptions uses a part-of-speech tag, so the sentence must be tagged. */
   ruleNeedsTags: boolean[];
+  lexicon: ConceptLexicon;
+  frames: CompiledFrame[];
 }
 
 const world = nlp.world() as unknown as {
@@ -67,7 +72,7 @@ const COMMON = new Set([
   'of', 'in', 'for', 'and', 'will', 'can', 'just', 'do', 'not', 'on', 'with', 'have', 'has', 'get', 'now', 'so',
 ]);
 
-function inflections(root: string): string[] {
+export function inflections(root: string): string[] {
   const forms = new Set([root]);
   const t = world.methods.two.transform;
   try {
@@ -86,7 +91,7 @@ function inflections(root: string): string[] {
  * compromise's own lemma matching needs roots computed on the sentence, and once they are, its fast alternation
  * compares roots instead of words ("Circling" stops matching `(circling|following)`); expanding keeps both exact.
  */
-export function expandLemmas(pattern: string): string {
+export function expandLemmas(pattern: string, lexicon: ConceptLexicon = EMPTY_LEXICON): string {
   let out = '';
   let depth = 0;
   for (let i = 0; i < pattern.length; i++) {
@@ -100,6 +105,17 @@ export function expandLemmas(pattern: string): string {
         const forms = inflections(word.toLowerCase()).join('|');
         out += depth > 0 ? forms : `(${forms})`;
         i = close;
+        continue;
+      }
+    }
+    if (ch === '#') {
+      const name = /^#([A-Z][A-Za-z]+)/.exec(pattern.slice(i))?.[1];
+      const concept = name ? lexicon.byName.get(name) : undefined;
+      if (concept) {
+        // `#Deadline` is every term of rules/concepts/Deadline.json, inflections included.
+        const body = alternation(concept);
+        out += depth > 0 ? body : `(${body})`;
+        i += name!.length;
         continue;
       }
     }
@@ -158,9 +174,10 @@ export interface PatternProblem {
 /** Checks one pattern; returns its required word sets or a reason it cannot be used. */
 export function analysePattern(
   pattern: string,
+  lexicon: ConceptLexicon = EMPTY_LEXICON,
 ): { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean } | { reason: string } {
   if (hasNestedGroup(pattern)) return { reason: 'nests a group inside a group, which compromise does not support: list the alternatives in one group' };
-  const expanded = expandLemmas(pattern);
+  const expanded = expandLemmas(pattern, lexicon);
   let regs: Reg[];
   try {
     regs = world.methods.one.parseMatch(expanded, {}, world);
@@ -177,15 +194,20 @@ export function analysePattern(
   return { required, groups, expanded, usesTags: tags.length > 0 };
 }
 
-export function compilePack(rules: Rule[], fileOf: (rule: Rule) => string = (r) => `rules/${r.id}.json`): CompiledPack {
+export function compilePack(
+  rules: Rule[],
+  fileOf: (rule: Rule) => string = (r) => `rules/${r.id}.json`,
+  lexicon: ConceptLexicon = EMPTY_LEXICON,
+): CompiledPack {
   const errors: RuleError[] = [];
   const byMatch = new Map<string, NetEntry>();
+  const frames: CompiledFrame[] = [];
   const flaggedBy = new Map<string, string>();
   const ruleNeedsTags = rules.map(() => false);
   rules.forEach((rule, index) => {
     const add = (list: string[], field: string, role: 'flags' | 'vetoes') => {
       list.forEach((pattern, i) => {
-        const result = analysePattern(pattern);
+        const result = analysePattern(pattern, lexicon);
         if ('reason' in result) {
           errors.push(new RuleError(fileOf(rule), `${field}[${i}]`, `"${pattern}" ${result.reason}`));
           return;
@@ -209,6 +231,15 @@ export function compilePack(rules: Rule[], fileOf: (rule: Rule) => string = (r) 
     };
     add(rule.patterns, 'patterns', 'flags');
     add(rule.exceptions, 'exceptions', 'vetoes');
+    rule.frames.forEach((frame, i) => {
+      const resolve = (names: string[], field: string) =>
+        names.map((name, k) => {
+          const c = lexicon.concepts.findIndex((x) => x.name === name);
+          if (c === -1) errors.push(new RuleError(fileOf(rule), `frames[${i}].${field}[${k}]`, `no concept "${name}" in rules/concepts/`));
+          return c;
+        });
+      frames.push({ rule: index, all: resolve(frame.all, 'all'), unless: resolve(frame.unless, 'unless'), within: frame.within, ordered: frame.ordered });
+    });
     if (rule.kind === 'phrase') {
       for (const [i, rewrite] of rule.rewrites.entries()) {
         for (const name of placeholders(rewrite)) {
@@ -237,16 +268,16 @@ export function compilePack(rules: Rule[], fileOf: (rule: Rule) => string = (r) 
   const net = nlp.buildNet(compiled as never);
   const vetoEntries = rules.map(() => [] as number[]);
   entries.forEach((entry, i) => entry.vetoes.forEach((r) => vetoEntries[r]!.push(i)));
-  return { rules, entries, net, compiled, vetoEntries, index, ruleNeedsTags };
+  return { rules, entries, net, compiled, vetoEntries, index, ruleNeedsTags, lexicon, frames };
 }
 
 const packs = new WeakMap<readonly Rule[], CompiledPack>();
 
 /** One compiled pack per rule list, so every linter over the built-in rules shares one net. */
-export function packFor(rules: readonly Rule[], fileOf?: (rule: Rule) => string): CompiledPack {
+export function packFor(rules: readonly Rule[], fileOf?: (rule: Rule) => string, lexicon?: ConceptLexicon): CompiledPack {
   let pack = packs.get(rules);
   if (!pack) {
-    pack = compilePack([...rules], fileOf);
+    pack = compilePack([...rules], fileOf, lexicon);
     packs.set(rules, pack);
   }
   return pack;
@@ -344,13 +375,45 @@ interface FoundView {
   match: (pattern: string) => { groups: () => Record<string, FoundView> };
 }
 
-/** Runs the net over one sentence; offsets are local to the sentence. */
-export function matchSentence(pack: CompiledPack, text: string): LocalHit[] {
+export interface SentenceMatch {
+  hits: LocalHit[];
+  /** Lowercased tokens of the normalised sentence, with original offsets (for the learned scorer). */
+  tokens: Token[];
+  concepts: ConceptHit[];
+  /** The sentence as the engine reads it (see normalise.ts), and the map back to the original. */
+  normalised: Normalised;
+}
+
+/** Runs the net over one sentence; offsets are local to the sentence (the original text). */
+export function matchSentence(pack: CompiledPack, original: string): LocalHit[] {
+  return analyseSentence(pack, original).hits;
+}
+
+/** Runs the net and the frames over one sentence, and keeps its tokens and concepts for later stages. */
+export function analyseSentence(pack: CompiledPack, original: string): SentenceMatch {
+  const norm = normalise(original);
+  const tokens = tokenize(norm.text);
+  const concepts = conceptHits(pack.lexicon, tokens);
+  return { hits: matchNormalised(pack, original, norm, tokens, concepts), tokens, concepts, normalised: norm };
+}
+
+function matchNormalised(
+  pack: CompiledPack,
+  original: string,
+  norm: Normalised,
+  tokens: Token[],
+  concepts: ConceptHit[],
+): LocalHit[] {
+  const text = norm.text;
   const { entries, needsTags } = candidates(pack, sentenceWords(text));
-  if (entries.size === 0) return [];
+  const frameHits = pack.frames.length > 0 ? matchFrames(pack.frames, tokens, concepts) : [];
+  // A frame's rule may have exceptions: the sentence is swept for them too.
+  for (const f of frameHits) for (const veto of pack.vetoEntries[f.rule]!) entries.add(veto);
+  if (entries.size === 0) return dedupeHits(frameHits.map((f) => toOriginal(norm, original, f.rule, f.start, f.end, {})).filter(isHit), pack);
+  let tag = needsTags || /\p{L}'s\b/iu.test(text);
+  for (const f of frameHits) if (pack.ruleNeedsTags[f.rule]) tag = true;
   // Most patterns are words only, and tokenizing is a tenth of the cost of full tagging; but only the tagger
   // can tell "it's" (it is) from a possessive, so such sentences are tagged too.
-  const tag = needsTags || /\p{L}['’]s\b/iu.test(text);
   const doc = tag ? nlp(forParsing(text)) : nlp.tokenize(forParsing(text));
   // Keyed by term object: views share the document's terms, and tokenize-only docs carry no term ids.
   const positions = new Map<Term, [number, number]>();
@@ -376,7 +439,7 @@ export function matchSentence(pack: CompiledPack, text: string): LocalHit[] {
       start = Math.min(start, pos[0]);
       end = Math.max(end, pos[1]);
     }
-    return trimSpan(text, start, end);
+    return [start, end];
   };
 
   // One sweep over the slice of the compiled net this sentence can match; compromise's own hooks would also try
@@ -396,11 +459,41 @@ export function matchSentence(pack: CompiledPack, text: string): LocalHit[] {
     const captured = entry.hasGroups ? f.view.match(entry.match).groups() : {};
     for (const [name, view] of Object.entries(captured)) {
       const g = spanOf(view);
-      if (g) groups[name] = text.slice(g[0], g[1]);
+      const mapped = g && trimSpan(text, g[0], g[1]);
+      if (mapped) {
+        const [s, e] = originalSpan(norm, mapped[0], mapped[1]);
+        groups[name] = original.slice(s, e);
+      }
     }
-    for (const rule of entry.flags) hits.push({ rule, start: span[0], end: span[1], groups });
+    for (const rule of entry.flags) {
+      const hit = toOriginal(norm, original, rule, span[0], span[1], groups);
+      if (hit) hits.push(hit);
+    }
   }
-  return dedupeHits(hits.filter((h) => !vetoed.has(h.rule)));
+  for (const f of frameHits) {
+    const hit = toOriginal(norm, original, f.rule, f.start, f.end, {});
+    if (hit) hits.push(hit);
+  }
+  return dedupeHits(hits.filter((h) => !vetoed.has(h.rule)), pack);
+}
+
+function isHit(hit: LocalHit | null): hit is LocalHit {
+  return hit !== null;
+}
+
+function toOriginal(
+  norm: Normalised,
+  original: string,
+  rule: number,
+  start: number,
+  end: number,
+  groups: Record<string, string>,
+): LocalHit | null {
+  const trimmed = trimSpan(norm.text, start, end);
+  if (!trimmed) return null;
+  const [s, e] = originalSpan(norm, trimmed[0], trimmed[1]);
+  const span = trimSpan(original, s, e);
+  return span ? { rule, start: span[0], end: span[1], groups } : null;
 }
 
 /** Flagged spans cover words only: no surrounding space or punctuation (a leading # or $ and a trailing % stay). */
@@ -410,14 +503,20 @@ function trimSpan(text: string, start: number, end: number): [number, number] | 
   return end > start ? [start, end] : null;
 }
 
-/** One hit per rule per stretch of text: overlapping hits of the same rule merge into the longest. */
-function dedupeHits(hits: LocalHit[]): LocalHit[] {
-  hits.sort((a, b) => a.start - b.start || b.end - a.end || a.rule - b.rule);
+/** One hit per rule per stretch of text; two stretches of one rule a few words apart merge into one phrase. */
+function dedupeHits(hits: LocalHit[], _pack: CompiledPack): LocalHit[] {
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.rule - b.rule);
   const kept: LocalHit[] = [];
   for (const hit of hits) {
-    const clash = kept.find((k) => k.rule === hit.rule && hit.start < k.end && k.start < hit.end);
-    if (!clash) kept.push(hit);
-    else if (hit.end - hit.start > clash.end - clash.start) kept[kept.indexOf(clash)] = hit;
+    const same = kept.find((k) => k.rule === hit.rule);
+    if (same && hit.start < same.end && same.start < hit.end) continue;
+    // "Allow me to share … a bit about my background" is one phrase to the reader, and one finding.
+    if (same && Math.max(hit.start, same.start) - Math.min(hit.end, same.end) <= 24) {
+      same.start = Math.min(same.start, hit.start);
+      same.end = Math.max(same.end, hit.end);
+      continue;
+    }
+    kept.push({ ...hit });
   }
-  return kept;
+  return kept.sort((a, b) => a.start - b.start || a.rule - b.rule);
 }

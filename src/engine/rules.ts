@@ -1,6 +1,7 @@
 // Validates rule files (data under rules/) with errors that name the file and field, and normalises them into
 // the shape the engine compiles.
 
+import type { FrameSpec } from './frames';
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from './types';
 
 export interface MessageThreshold {
@@ -11,6 +12,8 @@ export interface MessageThreshold {
   minSelfLedShare: number;
   /** …and self references outnumber reader references by at least this factor. */
   minSelfToReaderRatio: number;
+  /** Sentences that pitch the sender (our platform, years of experience, a bit about me…) the message needs. */
+  minPitchSentences: number;
 }
 
 export interface Rule {
@@ -19,6 +22,8 @@ export interface Rule {
   severity: Severity;
   kind: 'phrase' | 'message';
   patterns: string[];
+  /** Concepts that co-occur in one clause (see frames.ts); a phrase rule needs patterns, frames or both. */
+  frames: FrameSpec[];
   exceptions: string[];
   message: string;
   why: string;
@@ -40,10 +45,10 @@ export class RuleError extends Error {
 }
 
 const FIELDS = new Set([
-  '$schema', 'category', 'severity', 'kind', 'patterns', 'exceptions', 'message', 'why', 'rewrites', 'advice',
+  '$schema', 'category', 'severity', 'kind', 'patterns', 'frames', 'exceptions', 'message', 'why', 'rewrites', 'advice',
   'threshold', 'examples',
 ]);
-const THRESHOLD_FIELDS = ['minWords', 'minSentences', 'minSelfLedShare', 'minSelfToReaderRatio'] as const;
+const THRESHOLD_FIELDS = ['minWords', 'minSentences', 'minSelfLedShare', 'minSelfToReaderRatio', 'minPitchSentences'] as const;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -107,9 +112,12 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
   const rewrites = list('rewrites', data.rewrites, 0);
   if (rewrites.length === 0 && advice === null) fail('rewrites', 'give at least one rewrite, or advice instead');
 
-  const patterns = list('patterns', data.patterns, kind === 'phrase' ? 1 : 0);
+  const patterns = list('patterns', data.patterns, 0);
+  const frames = frameList(data.frames, fail);
+  if (kind === 'phrase' && patterns.length === 0 && frames.length === 0) fail('patterns', 'a phrase rule needs at least one pattern or frame');
   const exceptions = list('exceptions', data.exceptions, 0);
   if (kind === 'message' && patterns.length > 0) fail('patterns', 'a message rule is judged on the whole message and takes no patterns');
+  if (kind === 'message' && frames.length > 0) fail('frames', 'a message rule is judged on the whole message and takes no frames');
 
   let threshold: MessageThreshold | null = null;
   if (kind === 'message') {
@@ -151,6 +159,7 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
       severity: severity as Severity,
       kind: kind as Rule['kind'],
       patterns,
+      frames,
       exceptions,
       message: message!,
       why: why!,
@@ -161,6 +170,39 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
     },
     errors,
   };
+}
+
+const FRAME_FIELDS = new Set(['all', 'within', 'ordered', 'unless']);
+
+function frameList(value: unknown, fail: (field: string, reason: string) => void): FrameSpec[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    fail('frames', 'must be an array of {"all": [concepts], "within": n}');
+    return [];
+  }
+  const out: FrameSpec[] = [];
+  value.forEach((raw, i) => {
+    const at = `frames[${i}]`;
+    if (!isRecord(raw)) return fail(at, 'must be an object with "all" and "within"');
+    for (const key of Object.keys(raw)) if (!FRAME_FIELDS.has(key)) fail(`${at}.${key}`, 'unknown field');
+    const names = (field: string, v: unknown, min: number): string[] | null => {
+      if (v === undefined && min === 0) return [];
+      if (!Array.isArray(v) || v.length < min || v.some((c) => typeof c !== 'string' || !/^[A-Z][A-Za-z]+$/.test(c))) {
+        fail(`${at}.${field}`, `must be an array of at least ${min} concept names (capitalised, as in rules/concepts/)`);
+        return null;
+      }
+      return v as string[];
+    };
+    const all = names('all', raw.all, 2);
+    const unless = names('unless', raw.unless, 0);
+    const within = raw.within;
+    if (typeof within !== 'number' || !Number.isInteger(within) || within < 2 || within > 25) {
+      fail(`${at}.within`, 'must be a whole number of words from 2 to 25');
+    }
+    if (raw.ordered !== undefined && typeof raw.ordered !== 'boolean') fail(`${at}.ordered`, 'must be true or false');
+    if (all && unless && typeof within === 'number') out.push({ all, unless, within, ordered: raw.ordered === true });
+  });
+  return out;
 }
 
 /** Validates a whole pack; throws one error listing every problem so a broken pack cannot load half-way. */

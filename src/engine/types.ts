@@ -71,6 +71,17 @@ export interface LintOptions {
   ignored?: readonly string[];
   /** gentle: high severity only; balanced: high and medium; strict: everything (default). */
   sensitivity?: Sensitivity;
+  /** Findings from the learned sentence scorer (on by default); rule findings are unaffected. */
+  learned?: boolean;
+  /** What the site knows about the message; stricter on cold outreach, gentler on internal mail. */
+  context?: OutreachContext;
+}
+
+export interface OutreachContext {
+  /** external: someone outside the sender's organisation; internal: every recipient shares the sender's domain. */
+  audience?: 'external' | 'internal' | 'unknown';
+  /** A reply in an existing thread rather than a first message. */
+  reply?: boolean;
 }
 
 export interface OptionError {

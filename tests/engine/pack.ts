@@ -38,7 +38,7 @@ export const testRules: Rule[] = loadRulePack({
     category: 'self-centred',
     severity: 'medium',
     kind: 'message',
-    threshold: { minWords: 20, minSentences: 4, minSelfLedShare: 0.5, minSelfToReaderRatio: 2 },
+    threshold: { minWords: 20, minSentences: 4, minSelfLedShare: 0.5, minSelfToReaderRatio: 2, minPitchSentences: 0 },
     message: 'Mostly about us.',
     advice: 'Lead with the reader.',
   },

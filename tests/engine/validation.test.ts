@@ -75,6 +75,7 @@ describe('rule validation', () => {
       'rules/m.json: threshold.minSentences: must be a non-negative number',
       'rules/m.json: threshold.minSelfLedShare: must be a non-negative number',
       'rules/m.json: threshold.minSelfToReaderRatio: must be a non-negative number',
+      'rules/m.json: threshold.minPitchSentences: must be a non-negative number',
     ]);
   });
 });

@@ -1,0 +1,106 @@
+// The concept lexicon (rules/concepts/*.json): named sets of words and multi-word terms that rules use as
+// `#Deadline`, `#Commitment`…; validated like rules, expanded to every inflection once, and indexed for lookup.
+
+import { tokenize } from './frames';
+import { RuleError, RulePackError } from './rules';
+
+export interface Concept {
+  name: string;
+  note: string;
+  /** Every term as a word sequence, inflections expanded ("{sign} up" → sign up, signs up, signed up…). */
+  forms: string[][];
+}
+
+export interface ConceptLexicon {
+  concepts: Concept[];
+  byName: Map<string, Concept>;
+  /** First word → (term words, concept index); longest terms first. */
+  byFirstWord: Map<string, { words: string[]; concept: number }[]>;
+}
+
+const NAME = /^[A-Z][A-Za-z]+$/;
+// A lowercase word (punctuation allowed: it's, cut-off, #1, 10,000+) or {lemma} for every inflection.
+const TERM_WORD = /^(?:\{[a-z][a-z'-]*\}|[^{}A-Z\s]+)$/;
+const FIELDS = new Set(['$schema', 'note', 'terms']);
+
+export function conceptNameFromPath(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.json$/, '');
+}
+
+/**
+ * Validates every concept file; throws one error naming each file and field. `reservedTags` are compromise's own
+ * tags, which a concept must not shadow (a pattern's `#Date` must keep meaning compromise's Date).
+ */
+export function loadConcepts(
+  files: Record<string, unknown>,
+  inflect: (root: string) => string[],
+  reservedTags: ReadonlySet<string> = new Set(),
+): ConceptLexicon {
+  const errors: RuleError[] = [];
+  const concepts: Concept[] = [];
+  for (const [file, data] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    const fail = (field: string, reason: string) => errors.push(new RuleError(file, field, reason));
+    const name = conceptNameFromPath(file);
+    if (!NAME.test(name)) fail('(file name)', `concept name "${name}" must be one capitalised word, like Deadline`);
+    if (reservedTags.has(name)) fail('(file name)', `concept name "${name}" is already a compromise tag; choose another`);
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      fail('(root)', 'must be a JSON object with "note" and "terms"');
+      continue;
+    }
+    const record = data as Record<string, unknown>;
+    for (const key of Object.keys(record)) if (!FIELDS.has(key)) fail(key, 'unknown field');
+    if (typeof record.note !== 'string' || record.note.trim().length < 10) fail('note', 'say in a sentence what unites these terms');
+    const terms = record.terms;
+    if (!Array.isArray(terms) || terms.length === 0) {
+      fail('terms', 'must be a non-empty array of words or multi-word terms');
+      continue;
+    }
+    const seen = new Set<string>();
+    const forms: string[][] = [];
+    terms.forEach((term, i) => {
+      if (typeof term !== 'string' || term.trim() === '') return fail(`terms[${i}]`, 'must be a non-empty string');
+      if (seen.has(term)) return fail(`terms[${i}]`, `duplicate term "${term}"`);
+      seen.add(term);
+      const words = term.trim().split(/\s+/);
+      const bad = words.find((w) => !TERM_WORD.test(w));
+      if (bad) return fail(`terms[${i}]`, `"${bad}" must be a lowercase word or a {lemma}`);
+      let expanded: string[][] = [[]];
+      for (const w of words) {
+        const options = w.startsWith('{') ? inflect(w.slice(1, -1)) : [w];
+        expanded = expanded.flatMap((prefix) => options.map((o) => [...prefix, o]));
+      }
+      // Terms are stored as the tokenizer will see the text ("don't" → do not), so lookups compare like with like.
+      for (const form of expanded) {
+        const tokens = tokenize(form.join(' ')).map((t) => t.word);
+        if (tokens.length === 0) return fail(`terms[${i}]`, `"${term}" has no words`);
+        forms.push(tokens);
+      }
+    });
+    concepts.push({ name, note: String(record.note), forms });
+  }
+  if (errors.length > 0) throw new RulePackError(errors);
+  const byName = new Map(concepts.map((c) => [c.name, c]));
+  const byFirstWord = new Map<string, { words: string[]; concept: number }[]>();
+  concepts.forEach((c, concept) => {
+    const unique = new Set<string>();
+    for (const words of c.forms) {
+      const key = words.join(' ');
+      if (unique.has(key)) continue;
+      unique.add(key);
+      const list = byFirstWord.get(words[0]!) ?? [];
+      list.push({ words, concept });
+      byFirstWord.set(words[0]!, list);
+    }
+  });
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { concepts, byName, byFirstWord };
+}
+
+export const EMPTY_LEXICON: ConceptLexicon = { concepts: [], byName: new Map(), byFirstWord: new Map() };
+
+/** A concept's terms as one compromise alternation body (no parentheses), for `#Concept` in patterns. */
+export function alternation(concept: Concept): string {
+  const unique = [...new Set(concept.forms.map((f) => f.join(' ')))];
+  // compromise reads '#' and '$' inside a choice as syntax; those terms are for frames only.
+  return unique.filter((t) => !/[#$%+]/.test(t)).join('|');
+}

@@ -1,0 +1,163 @@
+// Frames: a tactic described as concepts co-occurring in one clause ("a commitment word near a seller-set time"),
+// in any order, matched on plain tokens so they cost no parse and work on text the tagger would misread.
+
+import type { ConceptLexicon } from './concepts';
+
+export interface Token {
+  word: string;
+  start: number;
+  end: number;
+  clause: number;
+}
+
+export interface FrameSpec {
+  /** Concepts that must all occur in one clause, each on its own words. */
+  all: string[];
+  /** Most tokens from the first word of the frame to its last. */
+  within: number;
+  /** When true the concepts must occur in the order given. */
+  ordered: boolean;
+  /** Concepts that, anywhere in the same clause, mean the benign reading. */
+  unless: string[];
+}
+
+export interface CompiledFrame {
+  rule: number;
+  all: number[];
+  unless: number[];
+  within: number;
+  ordered: boolean;
+}
+
+export interface ConceptHit {
+  concept: number;
+  from: number;
+  to: number;
+}
+
+const CONTRACTION: Record<string, string[]> = {
+  "n't": ['not'],
+  "'re": ['are'],
+  "'m": ['am'],
+  "'ll": ['will'],
+  "'ve": ['have'],
+  "'d": ['would'],
+};
+const IRREGULAR: Record<string, string[]> = {
+  "can't": ['can', 'not'],
+  "won't": ['will', 'not'],
+  "let's": ['let', 'us'],
+  "it's": ['it', 'is'],
+  "that's": ['that', 'is'],
+  "there's": ['there', 'is'],
+  "what's": ['what', 'is'],
+  "who's": ['who', 'is'],
+  "here's": ['here', 'is'],
+  "he's": ['he', 'is'],
+  "she's": ['she', 'is'],
+};
+// Clause edges: a frame never joins words across these.
+const CLAUSE_BREAK = /[;:()\n\u2014\u2013|•]|\s-\s|[.!?](?=\s)/;
+const WORD = /[\p{L}\p{N}#$][\p{L}\p{N}%+]*(?:['-][\p{L}\p{N}]+)*'?/gu;
+
+/** Lowercased word tokens with offsets; contractions become their words ("don't" → do not), all on the same span. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let clause = 0;
+  let last = 0;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index!;
+    if (CLAUSE_BREAK.test(text.slice(last, start))) clause++;
+    last = start + m[0].length;
+    const word = m[0].toLowerCase();
+    const end = start + m[0].length;
+    const push = (w: string) => tokens.push({ word: w, start, end, clause });
+    const irregular = IRREGULAR[word];
+    if (irregular) {
+      irregular.forEach(push);
+      continue;
+    }
+    const suffix = Object.keys(CONTRACTION).find((s) => word.endsWith(s) && word.length > s.length);
+    if (suffix) {
+      push(word.slice(0, -suffix.length));
+      CONTRACTION[suffix]!.forEach(push);
+      continue;
+    }
+    // Possessive: "Friday's" reads as Friday; a hyphenated compound is also offered whole.
+    push(word.endsWith("'s") ? word.slice(0, -2) : word.replace(/'$/, ''));
+  }
+  return tokens;
+}
+
+/** Every occurrence of every concept term, longest term first at each position. */
+export function conceptHits(lexicon: ConceptLexicon, tokens: readonly Token[]): ConceptHit[] {
+  const hits: ConceptHit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = lexicon.byFirstWord.get(tokens[i]!.word);
+    if (!candidates) continue;
+    for (const { words, concept } of candidates) {
+      if (i + words.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < words.length; k++) {
+        if (tokens[i + k]!.word !== words[k] || tokens[i + k]!.clause !== tokens[i]!.clause) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok && !hits.some((h) => h.concept === concept && h.from === i)) hits.push({ concept, from: i, to: i + words.length });
+    }
+  }
+  return hits;
+}
+
+/** The tightest match of each frame, as [start, end) offsets of the sentence. */
+export function matchFrames(
+  frames: readonly CompiledFrame[],
+  tokens: readonly Token[],
+  hits: readonly ConceptHit[],
+): { rule: number; start: number; end: number }[] {
+  if (hits.length === 0) return [];
+  const byConcept = new Map<number, ConceptHit[]>();
+  for (const h of hits) {
+    const list = byConcept.get(h.concept) ?? [];
+    list.push(h);
+    byConcept.set(h.concept, list);
+  }
+  const out: { rule: number; start: number; end: number }[] = [];
+  for (const frame of frames) {
+    const lists = frame.all.map((c) => byConcept.get(c) ?? []);
+    if (lists.some((l) => l.length === 0)) continue;
+    let best: { from: number; to: number } | null = null;
+    const chosen: ConceptHit[] = [];
+    const search = (k: number) => {
+      if (k === lists.length) {
+        const clause = tokens[chosen[0]!.from]!.clause;
+        if (chosen.some((h) => tokens[h.from]!.clause !== clause)) return;
+        const from = Math.min(...chosen.map((h) => h.from));
+        const to = Math.max(...chosen.map((h) => h.to));
+        if (to - from > frame.within) return;
+        // A benign-reading word vetoes the frame unless it is one of the frame's own words ("order form" is no work form).
+        const vetoed = frame.unless.some((c) =>
+          (byConcept.get(c) ?? []).some((h) => tokens[h.from]!.clause === clause && !chosen.some((x) => h.from < x.to && x.from < h.to)),
+        );
+        if (vetoed) return;
+        if (!best || to - from < best.to - best.from) best = { from, to };
+        return;
+      }
+      for (const h of lists[k]!) {
+        // Each concept needs words of its own, and an ordered frame needs them in order.
+        if (chosen.some((c) => h.from < c.to && c.from < h.to)) continue;
+        if (frame.ordered && k > 0 && h.from < chosen[k - 1]!.to) continue;
+        chosen.push(h);
+        search(k + 1);
+        chosen.pop();
+      }
+    };
+    search(0);
+    if (best) {
+      const b = best as { from: number; to: number };
+      out.push({ rule: frame.rule, start: tokens[b.from]!.start, end: tokens[b.to - 1]!.end });
+    }
+  }
+  return out;
+}

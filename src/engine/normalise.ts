@@ -1,0 +1,115 @@
+// Lets the engine see through how people actually type (invisible characters, curly quotes, shouting, template
+// placeholders, numbers glued to units) while every span still maps back to exact offsets in the original text.
+
+export interface Normalised {
+  text: string;
+  /** Original offset where each normalised character starts; null when the text needed no change. */
+  starts: number[] | null;
+  /** Original offset just past each normalised character. */
+  ends: number[] | null;
+}
+
+// Zero-width space/joiners, word joiner, BOM and soft hyphen: pasted from web pages and used to dodge filters.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
+const QUOTES: Record<string, string> = { '’': "'", '‘': "'", 'ʼ': "'", '´': "'", '`': "'", '“': '"', '”': '"', '„': '"' };
+// {{first_name}}, {company}, [Name], [Your name]: mail-merge slots read as a name (or a number) to the tagger.
+const PLACEHOLDER = /\{\{\s*[\w .-]{1,40}\s*\}\}|\{[A-Za-z_][\w .-]{0,30}\}|\[[A-Za-z#][\w .'/#-]{0,30}\]/y;
+const NUMERIC_SLOT = /number|count|num\b|#|amount|x\b|percent|%/i;
+// "2hrs", "5PM", "3days", "48hours": digits glued to a unit the rules and the tagger know as separate words.
+const GLUED_UNIT = /^(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|wks?|weeks?|months?|am|pm|spots?|seats?|left|x)$/i;
+
+function isAllCapsShout(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const ch of text) {
+    if (ch >= 'A' && ch <= 'Z') upper++;
+    else if (ch >= 'a' && ch <= 'z') lower++;
+  }
+  return upper >= 6 && upper >= 3 * lower;
+}
+
+export function normalise(text: string): Normalised {
+  const shouting = isAllCapsShout(text);
+  if (
+    !shouting &&
+    !INVISIBLE.test(text) &&
+    !/[’‘ʼ´`“”„{[]/.test(text) &&
+    !/\d[A-Za-z]/.test(text) &&
+    !/\b[A-Z]{4,}\b/.test(text)
+  ) {
+    return { text, starts: null, ends: null };
+  }
+  let out = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const push = (s: string, from: number, to: number) => {
+    for (const ch of s) {
+      out += ch;
+      starts.push(from);
+      ends.push(to);
+    }
+  };
+  for (let i = 0; i < text.length; ) {
+    const ch = text[i]!;
+    if (INVISIBLE.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '{' || ch === '[') {
+      PLACEHOLDER.lastIndex = i;
+      const m = PLACEHOLDER.exec(text);
+      if (m) {
+        push(NUMERIC_SLOT.test(m[0]) ? '5' : 'Alex', i, i + m[0].length);
+        i += m[0].length;
+        continue;
+      }
+    }
+    const quote = QUOTES[ch];
+    if (quote) {
+      push(quote, i, i + 1);
+      i++;
+      continue;
+    }
+    if (/[A-Za-z]/.test(ch) && (i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]!))) {
+      // A whole word: lowercase it when it shouts, so the tagger reads "NOW" as an adverb, not an acronym.
+      let j = i;
+      while (j < text.length && (/[\p{L}]/u.test(text[j]!) || INVISIBLE.test(text[j]!))) j++;
+      const word = text.slice(i, j);
+      const letters = word.replace(INVISIBLE, '');
+      const shout = letters.length > 1 && letters === letters.toUpperCase() && (shouting || letters.length >= 4);
+      for (let k = i; k < j; k++) {
+        const c = text[k]!;
+        if (INVISIBLE.test(c)) continue;
+        const lower = shout ? c.toLowerCase() : c;
+        push(lower.length === 1 ? lower : c, k, k + 1);
+      }
+      i = j;
+      continue;
+    }
+    if (/\d/.test(ch)) {
+      let j = i;
+      while (j < text.length && /\d/.test(text[j]!)) j++;
+      for (let k = i; k < j; k++) push(text[k]!, k, k + 1);
+      let u = j;
+      while (u < text.length && /[A-Za-z]/.test(text[u]!)) u++;
+      const unit = text.slice(j, u);
+      if (unit && GLUED_UNIT.test(unit)) {
+        push(' ', j, j);
+        for (let k = j; k < u; k++) push(shouting || /^[AP]M$/.test(unit) ? text[k]!.toLowerCase() : text[k]!, k, k + 1);
+        i = u;
+        continue;
+      }
+      i = j;
+      continue;
+    }
+    push(ch, i, i + 1);
+    i++;
+  }
+  return { text: out, starts, ends };
+}
+
+/** Maps a span of the normalised text back to the original text. */
+export function originalSpan(n: Normalised, start: number, end: number): [number, number] {
+  if (!n.starts || !n.ends) return [start, end];
+  return [n.starts[start]!, n.ends[end - 1]!];
+}
