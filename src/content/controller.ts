@@ -4,7 +4,7 @@
 
 import browser from 'webextension-polyfill';
 import { Linter } from '../engine/linter';
-import { builtInRules } from '../engine/builtin';
+import { builtInRules, builtInScorer } from '../engine/builtin';
 import type { Category, Finding } from '../engine/types';
 import { CATEGORIES_BY_RANK } from '../shared/categories';
 import type { ComposerState, ContentReply, ContentToBackground, PopupToContent } from '../shared/protocol';
@@ -85,13 +85,20 @@ export class Controller implements ComposerEvents {
     const key = JSON.stringify(lintOptionsOf(settings));
     if (key === this.linterOptionsKey) return;
     this.linterOptionsKey = key;
-    for (const composer of this.composers.values()) composer.setLinter(this.newLinter());
+    for (const composer of this.composers.values()) composer.setLinter(this.newLinter(composer.element));
     if (this.card && !this.card.composer.findings.some((f) => f.key === this.card!.finding.key)) this.card = null;
     this.render();
   }
 
-  private newLinter(): Linter {
-    return new Linter(builtInRules(), lintOptionsOf(this.settings));
+  private newLinter(element: HTMLElement): Linter {
+    // Recipients are read when the composer attaches: stricter on cold outreach, gentler between colleagues.
+    let context;
+    try {
+      context = this.site.context?.(element);
+    } catch {
+      context = undefined;
+    }
+    return new Linter(builtInRules(), { ...lintOptionsOf(this.settings), context }, builtInScorer());
   }
 
   /** Called by the entry script for every focus inside an editable element. */
@@ -112,7 +119,7 @@ export class Controller implements ComposerEvents {
       adoptHighlightStyles(root);
       this.observe(root);
     }
-    const composer = new Composer(element, kind, this.newLinter(), this.painter, this.ui.paintLayer, this);
+    const composer = new Composer(element, kind, this.newLinter(element), this.painter, this.ui.paintLayer, this);
     if (composer.disposed) return null;
     this.composers.set(element, composer);
     this.render();

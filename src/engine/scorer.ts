@@ -83,7 +83,6 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], hits: r
   if (/[$€£]\s?\d|\d+\s?%/.test(text)) shape('money');
   if (tokens.some((t) => READER.has(t.word))) shape('reader');
   if (tokens.some((t) => SELF.has(t.word))) shape('self');
-  if (tokens.length > 0) shape(`first:${stems[0]}`);
   shape(tokens.length <= 4 ? 'len:short' : tokens.length <= 12 ? 'len:mid' : 'len:long');
   return out;
 }
@@ -104,7 +103,7 @@ export function probabilities(model: ScorerModel, features: readonly Feature[]):
 /** The strongest category if it passes `threshold`, with the contiguous words (at most 7) that pushed it most. */
 export function scoreSentence(model: ScorerModel, features: readonly Feature[], tokenCount: number, threshold: number): ScoredSentence | null {
   // The model knows sentences; a run-on of hundreds of words (a paste with no full stops) is outside what it learned.
-  if (tokenCount < 2 || tokenCount > MAX_TOKENS) return null;
+  if (tokenCount < 4 || tokenCount > MAX_TOKENS) return null;
   const p = probabilities(model, features);
   let best = 0;
   for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;

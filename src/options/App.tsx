@@ -103,6 +103,20 @@ function CategoriesSection({ settings, change }: { settings: Settings; change: C
           </label>
         ))}
       </fieldset>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={settings.learnedFindings}
+          onChange={(e) => {
+            const on = (e.currentTarget as HTMLInputElement).checked;
+            void change((s) => ({ ...s, learnedFindings: on }), on ? 'Learned findings on.' : 'Learned findings off.');
+          }}
+        />
+        <span>
+          <strong>Learned findings</strong>{' '}
+          <span class="muted">— also flag sentences that no rule describes but that read like pressure to Rapport's learned model (advice only, never an automatic rewrite)</span>
+        </span>
+      </label>
     </section>
   );
 }

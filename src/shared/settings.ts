@@ -12,6 +12,8 @@ export interface Settings {
   ignored: string[];
   /** Hostnames where the user switched Rapport off. */
   disabledSites: string[];
+  /** Findings from the learned sentence scorer, beside the rules. */
+  learnedFindings: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   userPhrases: [],
   ignored: [],
   disabledSites: [],
+  learnedFindings: true,
 };
 
 const KEY = 'rapport.settings';
@@ -49,6 +52,8 @@ export function parseSettings(raw: unknown): Settings {
   if (badCategory) throw new SettingsError(`"disabledCategories" has unknown category "${badCategory}"`);
   const sensitivity = data.sensitivity ?? 'strict';
   if (!SENSITIVITIES.includes(sensitivity as Sensitivity)) throw new SettingsError(`"sensitivity" must be one of ${SENSITIVITIES.join(', ')}`);
+  const learnedFindings = data.learnedFindings ?? true;
+  if (typeof learnedFindings !== 'boolean') throw new SettingsError('"learnedFindings" must be true or false');
   const phrases = data.userPhrases ?? [];
   if (!Array.isArray(phrases)) throw new SettingsError('"userPhrases" must be a list');
   const userPhrases: UserPhrase[] = phrases.map((p, i) => {
@@ -67,6 +72,7 @@ export function parseSettings(raw: unknown): Settings {
     userPhrases,
     ignored: stringList(data.ignored, 'ignored'),
     disabledSites: stringList(data.disabledSites, 'disabledSites'),
+    learnedFindings,
   };
 }
 
@@ -77,6 +83,7 @@ export function lintOptionsOf(settings: Settings): LintOptions {
     sensitivity: settings.sensitivity,
     userPhrases: settings.userPhrases,
     ignored: settings.ignored,
+    learned: settings.learnedFindings,
   };
 }
 

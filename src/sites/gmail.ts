@@ -1,5 +1,6 @@
 // Gmail: where the compose body and subject live in every compose variant, and what inside the body is not the user's draft.
 
+import { gmailContext } from './gmail-context';
 import type { Site } from './types';
 
 export const GMAIL_BODY = [
@@ -44,4 +45,5 @@ export const gmail: Site = {
     { name: 'gmail-subject', selectors: GMAIL_SUBJECT, notLinted: [] },
   ],
   notComposers: GMAIL_NOT_COMPOSERS,
+  context: gmailContext,
 };

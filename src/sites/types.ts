@@ -1,5 +1,7 @@
 // The shape every site description has: which editors Rapport lints there and which parts of them it leaves alone.
 
+import type { OutreachContext } from '../engine/types';
+
 export type SiteId = 'gmail' | 'linkedin';
 
 export interface EditorKind {
@@ -17,4 +19,6 @@ export interface Site {
   editors: readonly EditorKind[];
   /** Editable elements that are never the user's writing (editor internals, search boxes). */
   notComposers: readonly string[];
+  /** What the page says about the message in this editor (audience, reply); absent where the site cannot tell. */
+  context?: (editor: HTMLElement) => OutreachContext;
 }
