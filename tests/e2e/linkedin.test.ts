@@ -89,7 +89,8 @@ describe('LinkedIn', () => {
     await page.mouse.move(offer.x, offer.y);
     await expect.poll(() => page.locator('rapport-ui .card').getAttribute('data-rule')).toBe('offer-expires');
     await page.locator('rapport-ui .card [data-action=mute]').click();
-    await expect.poll(() => highlightedTexts(page, MESSAGING)).toEqual(['close the deal']);
+    // The muted rule is silent; the clock words are still urgency to the concept rule clock-talk, which now speaks.
+    await expect.poll(() => highlightedTexts(page, MESSAGING)).toEqual(['close the deal', 'expires tonight']);
     // This browser's settings now mute offer-expires: this test stays last in the file.
     await page.close();
   });
