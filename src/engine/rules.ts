@@ -193,7 +193,7 @@ function frameList(value: unknown, fail: (field: string, reason: string) => void
       }
       return v as string[];
     };
-    const all = names('all', raw.all, 2);
+    const all = names('all', raw.all, 1);
     const unless = names('unless', raw.unless, 0);
     const within = raw.within;
     if (typeof within !== 'number' || !Number.isInteger(within) || within < 2 || within > 25) {
