@@ -10,6 +10,7 @@ import type { LocalLinter as HarperLinter } from 'harper.js';
 import { createLinter, splitSentences, type Linter } from '../src/engine';
 import { DOCUMENT, EMAIL } from './bench-texts';
 import { brownTexts } from './brown';
+import { seededRandom } from './random';
 
 const JSON_OUT = process.argv.includes('--json');
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -70,18 +71,6 @@ function countWords(text: string): number {
   return (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).length;
 }
 
-/** mulberry32: a fixed seed makes the edit positions, and so the keystroke figures, repeatable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Offsets strictly inside a word (a letter on both sides), where typing a letter changes one word only. */
 function inWordOffsets(text: string, from = 0, to = text.length, avoid: Array<[number, number]> = []): number[] {
   const out: number[] = [];
@@ -94,7 +83,7 @@ function inWordOffsets(text: string, from = 0, to = text.length, avoid: Array<[n
 }
 
 function makeEdits(text: string, offsets: number[], count: number, seed: number): string[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const edits: string[] = [];
   for (let k = 0; k < count; k++) {
     const at = offsets[Math.floor(random() * offsets.length)]!;

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Category } from '../src/engine';
+import { fnv1a } from '../src/engine/linter';
 
 export type Label = Category | 'clean';
 export interface SentenceItem {
@@ -57,15 +58,6 @@ export function loadMessages(): MessageItem[] {
   return readJsonl<MessageItem>(join(DATA, 'messages', 'messages.jsonl'));
 }
 
-function fnv(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /**
  * Test groups: within each family (the part of `tactic` before "/"), every fourth wording group in a fixed
  * hash order. Whole groups move together, so no test phrasing has a near-twin in training.
@@ -78,7 +70,7 @@ export function testGroups(tactics: Iterable<string>): Set<string> {
   }
   const test = new Set<string>();
   for (const groups of families.values()) {
-    groups.sort((a, b) => fnv(a) - fnv(b) || a.localeCompare(b));
+    groups.sort((a, b) => fnv1a(a) - fnv1a(b) || a.localeCompare(b));
     groups.forEach((g, i) => {
       if (i % 4 === 1) test.add(g);
     });

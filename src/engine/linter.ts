@@ -58,13 +58,18 @@ export function normaliseForKey(text: string): string {
   return text.toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
-function hashText(text: string): string {
+/** 32-bit FNV-1a of a string's UTF-16 code units. */
+export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(36);
+  return h >>> 0;
+}
+
+function hashText(text: string): string {
+  return fnv1a(text).toString(36);
 }
 
 export function phraseKey(ruleId: string, text: string): string {
@@ -194,14 +199,16 @@ export class Linter {
       findings.push(this.learnedFinding(learned, span, analyses[i]!.hash));
     });
     const metrics = aggregateMetrics(analyses.map((a) => a.stats));
+    // A sentence is about the sender when it opens with I/We/Our/My or pitches them, whatever its first word.
+    const aboutSelf = (a: SentenceAnalysis) => a.stats.selfLed || a.pitch;
+    const counted = analyses.filter((a) => a.stats.words > 0);
+    const selfShare = counted.filter(aboutSelf).length / Math.max(1, counted.length);
+    const pitchSentences = analyses.filter((a) => a.pitch).length;
     for (const rule of this.judgeMessages ? this.messageRules : []) {
       const t = rule.threshold!;
-      const aboutSelf = (a: SentenceAnalysis) => a.stats.selfLed || a.pitch;
-      const counted = analyses.filter((a) => a.stats.words > 0);
-      const selfShare = counted.filter(aboutSelf).length / Math.max(1, counted.length);
       const ratioMet = metrics.selfReferences >= t.minSelfToReaderRatio * Math.max(1, metrics.readerReferences);
       if (metrics.words < t.minWords || metrics.sentences < t.minSentences) continue;
-      if (selfShare < t.minSelfLedShare || !ratioMet || analyses.filter((a) => a.pitch).length < t.minPitchSentences) continue;
+      if (selfShare < t.minSelfLedShare || !ratioMet || pitchSentences < t.minPitchSentences) continue;
       spans.forEach((span, i) => {
         if (!aboutSelf(analyses[i]!)) return;
         const hit = trimmedSentence(span.text);

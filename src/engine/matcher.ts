@@ -409,7 +409,8 @@ function matchNormalised(
   const frameHits = pack.frames.length > 0 ? matchFrames(pack.frames, tokens, concepts) : [];
   // A frame's rule may have exceptions: the sentence is swept for them too.
   for (const f of frameHits) for (const veto of pack.vetoEntries[f.rule]!) entries.add(veto);
-  if (entries.size === 0) return dedupeHits(frameHits.map((f) => toOriginal(norm, original, f.rule, f.start, f.end, {})).filter(isHit), pack);
+  const frameLocal = frameHits.map((f) => toOriginal(norm, original, f.rule, f.start, f.end, {})).filter(isHit);
+  if (entries.size === 0) return dedupeHits(frameLocal);
   let tag = needsTags || /\p{L}'s\b/iu.test(text);
   for (const f of frameHits) if (pack.ruleNeedsTags[f.rule]) tag = true;
   // Most patterns are words only, and tokenizing is a tenth of the cost of full tagging; but only the tagger
@@ -470,11 +471,8 @@ function matchNormalised(
       if (hit) hits.push(hit);
     }
   }
-  for (const f of frameHits) {
-    const hit = toOriginal(norm, original, f.rule, f.start, f.end, {});
-    if (hit) hits.push(hit);
-  }
-  return dedupeHits(hits.filter((h) => !vetoed.has(h.rule)), pack);
+  hits.push(...frameLocal);
+  return dedupeHits(hits.filter((h) => !vetoed.has(h.rule)));
 }
 
 function isHit(hit: LocalHit | null): hit is LocalHit {
@@ -504,7 +502,7 @@ function trimSpan(text: string, start: number, end: number): [number, number] | 
 }
 
 /** One hit per rule per stretch of text; two stretches of one rule a few words apart merge into one phrase. */
-function dedupeHits(hits: LocalHit[], _pack: CompiledPack): LocalHit[] {
+function dedupeHits(hits: LocalHit[]): LocalHit[] {
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.rule - b.rule);
   const kept: LocalHit[] = [];
   for (const hit of hits) {

@@ -25,6 +25,24 @@ export const GMAIL_THREAD_MESSAGE = [
   '.adn.ads',
 ] as const;
 
+export const GMAIL_THREAD_COMPOSE_HOST = [
+  // An inline reply/forward sits in the message's reply container `.ip` (InboxSDK gmail-message-view.ts) or in
+  // gmail.js's inline-compose area `.AO`; a pop-up or full-screen compose is in neither.
+  '.ip',
+  '.AO',
+] as const;
+
+export const GMAIL_MAIN_VIEW = [
+  // Gmail's main view wrapper, which holds the open conversation (InboxSDK, gmail.js).
+  '.nH',
+] as const;
+
+export const GMAIL_SUBJECT_FIELD = [
+  // The visible subject of new messages, and the hidden one inline composes keep (gmail.js).
+  'input[name="subjectbox"]',
+  'input[name="subject"]',
+] as const;
+
 const ADDRESS = /[^\s@<>"]+@([^\s@<>"]+\.[a-z]{2,})/i;
 
 /** The signed-in account's domain, from the tab title Gmail keeps as "… - me@domain - Gmail". */
@@ -45,7 +63,11 @@ export function gmailContext(editor: HTMLElement, doc: Document = editor.ownerDo
   const audience: OutreachContext['audience'] =
     domains.size === 0 || !own ? 'unknown' : [...domains].every((d) => d === own) ? 'internal' : 'external';
   // A compose inside an open conversation, or one whose subject Gmail prefixed, answers an existing thread.
-  const inThread = compose !== null && doc.querySelector(GMAIL_THREAD_MESSAGE.join(',')) !== null && compose.closest('.nH') !== null && !!compose.closest('.ip, .AO');
-  const subject = compose?.querySelector<HTMLInputElement>('input[name="subjectbox"], input[name="subject"]')?.value ?? doc.title;
+  const inThread =
+    compose !== null &&
+    doc.querySelector(GMAIL_THREAD_MESSAGE.join(',')) !== null &&
+    compose.closest(GMAIL_MAIN_VIEW.join(',')) !== null &&
+    compose.closest(GMAIL_THREAD_COMPOSE_HOST.join(',')) !== null;
+  const subject = compose?.querySelector<HTMLInputElement>(GMAIL_SUBJECT_FIELD.join(','))?.value ?? doc.title;
   return { audience, reply: inThread || /^(re|fw|fwd):/i.test(subject.trim()) };
 }
