@@ -137,7 +137,8 @@ export class Linter {
   private readonly ignoredKeys: ReadonlySet<string>;
   private cache = new Map<string, SentenceAnalysis>();
   private readonly scorer: LearnedScorer | null;
-  private readonly learnedThreshold: number;
+  /** The probability a learned verdict needs in this context, per category. */
+  private readonly learnedThreshold: Record<Category, number>;
   private readonly learnedEnabled: Record<Category, boolean>;
   private readonly judgeMessages: boolean;
 
@@ -167,7 +168,12 @@ export class Linter {
     this.judgeMessages = context.reply !== true && audience !== 'internal';
     this.ignoredKeys = new Set(options.ignored ?? []);
     this.scorer = options.learned === false ? null : scorer;
-    this.learnedThreshold = scorer ? Math.min(0.99, scorer.model.threshold + THRESHOLD_SHIFT[audience]) : 1;
+    this.learnedThreshold = Object.fromEntries(
+      CATEGORIES.map((c) => {
+        const i = scorer?.model.categories.indexOf(c) ?? -1;
+        return [c, i < 0 ? 1 : Math.min(0.99, scorer!.model.thresholds[i]! + THRESHOLD_SHIFT[audience])];
+      }),
+    ) as Record<Category, number>;
     const learnedSeverityOn = severities.has('medium');
     this.learnedEnabled = Object.fromEntries(
       CATEGORIES.map((c) => [c, learnedSeverityOn && !offCategories.has(c) && !off.has(`${LEARNED_RULE_PREFIX}${c}`)]),
@@ -194,7 +200,7 @@ export class Linter {
     });
     spans.forEach((span, i) => {
       const learned = analyses[i]!.learned;
-      if (!learned || !this.scorer || learned.probability < this.learnedThreshold || !this.learnedEnabled[learned.category]) return;
+      if (!learned || !this.scorer || learned.probability < this.learnedThreshold[learned.category] || !this.learnedEnabled[learned.category]) return;
       if (findings.some((f) => f.start < span.end && span.start < f.end)) return;
       findings.push(this.learnedFinding(learned, span, analyses[i]!.hash));
     });
@@ -244,8 +250,7 @@ export class Linter {
     let learned: SentenceAnalysis['learned'] = null;
     if (this.scorer && match.hits.length === 0) {
       const features = sentenceFeatures(match.normalised.text, match.tokens, match.concepts, this.pack.lexicon);
-      const floor = this.scorer.model.threshold + LOOSEST_SHIFT;
-      const scored = scoreSentence(this.scorer.model, features, match.tokens.length, floor);
+      const scored = scoreSentence(this.scorer.model, features, match.tokens.length, LOOSEST_SHIFT);
       if (scored) {
         const [start, end] = originalSpan(match.normalised, match.tokens[scored.from]!.start, match.tokens[scored.to - 1]!.end);
         learned = { category: scored.category, probability: scored.probability, start, end };

@@ -5,15 +5,33 @@ import type { ConceptLexicon } from './concepts';
 import type { ConceptHit, Token } from './frames';
 import { CATEGORIES, type Category } from './types';
 
-export interface ScorerModel {
-  version: 1;
+/** The shipped file (src/engine/model/weights.json): hashed features, weights quantised to int8, base64. */
+export interface ScorerModelFile {
+  version: 2;
   categories: Category[];
   bias: number[];
-  /** Feature → one weight per category (same order as `categories`). */
-  weights: Record<string, number[]>;
-  /** Probability a finding needs, chosen on validation data for precision. */
-  threshold: number;
+  /** Features hash into 2^bits buckets (FNV-1a of the feature name), so no feature strings are shipped. */
+  bits: number;
+  /** A weight is its int8 value times `scale`. */
+  scale: number;
+  /** base64 of an Int8Array laid out bucket-major: weights[bucket * categories.length + category]. */
+  weights: string;
+  /** Probability a finding needs, per category (same order), chosen on validation data for precision. */
+  thresholds: number[];
+  /** FNV-1a of the concept files and feature code the weights were fitted with; a mismatch means retrain. */
+  featureHash: string;
   trainedOn: { sentences: number; seed: number };
+}
+
+/** The model as the engine uses it: the weight table decoded once. */
+export interface ScorerModel {
+  categories: Category[];
+  bias: number[];
+  bits: number;
+  scale: number;
+  table: Int8Array;
+  thresholds: number[];
+  featureHash: string;
 }
 
 export interface Feature {
@@ -26,9 +44,25 @@ export interface Feature {
 export interface ScoredSentence {
   category: Category;
   probability: number;
+  /** How far the probability clears the category's threshold (negative: it does not). */
+  margin: number;
   /** Token range of the words that contributed most. */
   from: number;
   to: number;
+}
+
+/** Bump when sentenceFeatures changes what it emits: the shipped weights then no longer fit and must be retrained. */
+export const FEATURE_VERSION = 2;
+
+/** Fingerprint of what features depend on (the concept files and FEATURE_VERSION), stored with the weights. */
+export function featureHashOf(conceptFiles: Record<string, unknown>): string {
+  const text = `v${FEATURE_VERSION}\n` + Object.keys(conceptFiles).sort().map((k) => `${k}\n${JSON.stringify(conceptFiles[k])}`).join('\n');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** A crude, deterministic stem so that "signing", "signed" and "signs" share weight. */
@@ -88,30 +122,62 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], hits: r
 }
 
 const MAX_TOKENS = 80;
+
+/**
+ * Concepts that keep a category's learned verdict quiet. A single follow-up is ordinary courtesy; the pushy
+ * kinds (bumping to the top of the inbox, a fourth attempt, exasperation) are the rules' job, and the model
+ * cannot tell the polite one from the nag reliably.
+ */
+const VETOES: Partial<Record<Category, string>> = { urgency: 'c:FollowUp' };
+
+export function vetoed(category: Category, features: readonly { name: string }[]): boolean {
+  const veto = VETOES[category];
+  return veto !== undefined && features.some((f) => f.name === veto);
+}
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** Same FNV-1a as the linter's hashes, inlined so the scorer does not depend on the linter. */
+export function featureBucket(name: string, bits: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & ((1 << bits) - 1);
+}
+
+function weight(model: ScorerModel, bucket: number, category: number): number {
+  return model.table[bucket * model.categories.length + category]! * model.scale;
+}
 
 /** Probability per category, in model order. */
 export function probabilities(model: ScorerModel, features: readonly Feature[]): number[] {
   const z = [...model.bias];
-  for (const f of features) {
-    const w = model.weights[f.name];
-    if (w) for (let c = 0; c < z.length; c++) z[c]! += w[c]!;
+  // Each feature counts once, as in training: a word said twice is not twice the evidence.
+  for (const name of new Set(features.map((f) => f.name))) {
+    const bucket = featureBucket(name, model.bits);
+    for (let c = 0; c < z.length; c++) z[c]! += weight(model, bucket, c);
   }
   return z.map(sigmoid);
 }
 
-/** The strongest category if it passes `threshold`, with the contiguous words (at most 7) that pushed it most. */
-export function scoreSentence(model: ScorerModel, features: readonly Feature[], tokenCount: number, threshold: number): ScoredSentence | null {
+/**
+ * The most probable category, if its probability clears that category's threshold by at least `minMargin`
+ * (negative is more eager), with the contiguous words (at most 7) that pushed it most.
+ */
+export function scoreSentence(model: ScorerModel, features: readonly Feature[], tokenCount: number, minMargin: number): ScoredSentence | null {
   // The model knows sentences; a run-on of hundreds of words (a paste with no full stops) is outside what it learned.
   if (tokenCount < 4 || tokenCount > MAX_TOKENS) return null;
   const p = probabilities(model, features);
   let best = 0;
   for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-  if (p[best]! < threshold) return null;
+  const margin = p[best]! - model.thresholds[best]!;
+  if (margin < minMargin || vetoed(model.categories[best]!, features)) return null;
   const contribution = new Array<number>(tokenCount).fill(0);
   for (const f of features) {
-    const w = model.weights[f.name]?.[best];
-    if (!w || f.to <= f.from) continue;
+    if (f.to <= f.from) continue;
+    const w = weight(model, featureBucket(f.name, model.bits), best);
+    if (w === 0) continue;
     for (let i = f.from; i < f.to; i++) contribution[i]! += w / (f.to - f.from);
   }
   // The best-scoring window of up to 7 words that starts and ends on a word that pushed towards the category.
@@ -125,16 +191,33 @@ export function scoreSentence(model: ScorerModel, features: readonly Feature[], 
     }
   }
   if (span.to === 0) return null;
-  return { category: model.categories[best]!, probability: p[best]!, from: span.from, to: span.to };
+  return { category: model.categories[best]!, probability: p[best]!, margin, from: span.from, to: span.to };
 }
 
+function decodeBase64(text: string): Int8Array {
+  const binary = atob(text);
+  const out = new Int8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = (binary.charCodeAt(i) << 24) >> 24;
+  return out;
+}
+
+const WEIGHTS_FILE = 'src/engine/model/weights.json';
+
+/** Decodes the shipped file; throws with the file and field named when it is not a model this engine can run. */
 export function validateModel(data: unknown): ScorerModel {
-  const m = data as ScorerModel;
-  if (!m || m.version !== 1 || !Array.isArray(m.categories) || m.categories.some((c) => !CATEGORIES.includes(c))) {
-    throw new Error('src/engine/model/weights.json: not a version 1 scorer model (run npm run train)');
+  const m = data as ScorerModelFile;
+  if (!m || m.version !== 2 || !Array.isArray(m.categories) || m.categories.some((c) => !CATEGORIES.includes(c))) {
+    throw new Error(`${WEIGHTS_FILE}: version/categories: not a version 2 scorer model (run npm run train)`);
   }
-  if (!Array.isArray(m.bias) || m.bias.length !== m.categories.length || typeof m.threshold !== 'number') {
-    throw new Error('src/engine/model/weights.json: bias and threshold missing or malformed (run npm run train)');
+  if (!Array.isArray(m.bias) || m.bias.length !== m.categories.length || !Array.isArray(m.thresholds) || m.thresholds.length !== m.categories.length) {
+    throw new Error(`${WEIGHTS_FILE}: bias/thresholds missing or malformed (run npm run train)`);
   }
-  return m;
+  if (!Number.isInteger(m.bits) || m.bits < 8 || m.bits > 20 || typeof m.scale !== 'number' || typeof m.weights !== 'string') {
+    throw new Error(`${WEIGHTS_FILE}: bits/scale/weights missing or malformed (run npm run train)`);
+  }
+  const table = decodeBase64(m.weights);
+  if (table.length !== (1 << m.bits) * m.categories.length) {
+    throw new Error(`${WEIGHTS_FILE}: weights: ${table.length} values, expected ${(1 << m.bits) * m.categories.length} (run npm run train)`);
+  }
+  return { categories: m.categories, bias: m.bias, bits: m.bits, scale: m.scale, table, thresholds: m.thresholds, featureHash: m.featureHash };
 }

@@ -1,0 +1,59 @@
+// Proves the shipped learned-scorer weights fit the engine that runs them: fitted on today's concept files,
+// decoded to the size training wrote, scored the way training scored, and small enough to ship.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtInScorer } from '../../src/engine/builtin';
+import { featureHashOf, probabilities, validateModel, vetoed, type Feature } from '../../src/engine/scorer';
+
+const WEIGHTS = 'src/engine/model/weights.json';
+const file = JSON.parse(readFileSync(WEIGHTS, 'utf8')) as Record<string, unknown>;
+
+function conceptFiles(): Record<string, unknown> {
+  const dir = 'rules/concepts';
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [`${dir}/${f}`, JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown]),
+  );
+}
+
+describe('the shipped scorer weights', () => {
+  it('were fitted on the concept files in rules/concepts (otherwise run npm run train)', () => {
+    expect(file.featureHash, 'concepts changed since the weights were trained: run npm run train').toBe(featureHashOf(conceptFiles()));
+  });
+
+  it('stay under 300 KB', () => {
+    expect(statSync(WEIGHTS).size).toBeLessThanOrEqual(300 * 1024);
+  });
+
+  it('decode to one int8 weight per bucket and category, with a threshold per category', () => {
+    const model = builtInScorer().model;
+    expect(model.table.length).toBe((1 << model.bits) * model.categories.length);
+    expect(model.thresholds).toHaveLength(model.categories.length);
+    expect(model.table.some((w) => w !== 0)).toBe(true);
+  });
+});
+
+describe('scoring', () => {
+  const model = builtInScorer().model;
+  const feature = (name: string): Feature => ({ name, from: 0, to: 1 });
+
+  it('counts a repeated feature once, as training does', () => {
+    const once = probabilities(model, [feature('w:hurry')]);
+    const twice = probabilities(model, [feature('w:hurry'), feature('w:hurry')]);
+    expect(twice).toEqual(once);
+  });
+
+  it('keeps learned urgency quiet on a follow-up, which is the rules’ call', () => {
+    expect(vetoed('urgency', [feature('c:FollowUp')])).toBe(true);
+    expect(vetoed('closing', [feature('c:FollowUp')])).toBe(false);
+  });
+
+  it('rejects a weights file of another format, naming the file and field', () => {
+    expect(() => validateModel({ ...file, version: 1 })).toThrow(/weights\.json: version/);
+    expect(() => validateModel({ ...file, weights: 'AAAA' })).toThrow(/weights\.json: weights: 3 values/);
+    expect(() => validateModel({ ...file, thresholds: [0.9] })).toThrow(/weights\.json: bias\/thresholds/);
+  });
+});
