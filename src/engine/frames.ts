@@ -89,17 +89,38 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+const NUMBER_WORDS = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'dozens', 'hundreds', 'thousands',
+]);
+
+/**
+ * The slot a token fills in a concept term: `#n` for a count (12, 40+, 1,204, twelve), `#pct` for a percentage
+ * (87%); null for any other word. Counts in UI text ("In 14 carts", "87% claimed") are the tactic, not the number.
+ */
+export function slotOf(word: string): '#n' | '#pct' | null {
+  if (/^\d[\d.,]*%$/.test(word)) return '#pct';
+  if (/^\d[\d.,]*\+?$/.test(word) || NUMBER_WORDS.has(word)) return '#n';
+  return null;
+}
+
+const sameWord = (termWord: string, token: string) => termWord === token || (termWord[0] === '#' && slotOf(token) === termWord);
+
 /** Every occurrence of every concept term, longest term first at each position. */
 export function conceptHits(lexicon: ConceptLexicon, tokens: readonly Token[]): ConceptHit[] {
   const hits: ConceptHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = lexicon.byFirstWord.get(tokens[i]!.word);
+    const word = tokens[i]!.word;
+    const slot = slotOf(word);
+    const direct = lexicon.byFirstWord.get(word);
+    const slotted = slot ? lexicon.byFirstWord.get(slot) : undefined;
+    const candidates = direct && slotted ? [...direct, ...slotted] : (direct ?? slotted);
     if (!candidates) continue;
     for (const { words, concept } of candidates) {
       if (i + words.length > tokens.length) continue;
       let ok = true;
       for (let k = 1; k < words.length; k++) {
-        if (tokens[i + k]!.word !== words[k] || tokens[i + k]!.clause !== tokens[i]!.clause) {
+        if (!sameWord(words[k]!, tokens[i + k]!.word) || tokens[i + k]!.clause !== tokens[i]!.clause) {
           ok = false;
           break;
         }
