@@ -20,7 +20,7 @@ export interface ConceptLexicon {
 
 const NAME = /^[A-Z][A-Za-z]+$/;
 // A lowercase word (punctuation allowed: it's, cut-off, #1, 10,000+), {lemma} for every inflection, or a slot:
-// #n for any count (12, 40+, twelve) and #pct for any percentage (87%).
+// #n for any count (12, 40+, twelve), #pct for any percentage (87%) and #timer for a countdown (00:14:59).
 const TERM_WORD = /^(?:\{[a-z][a-z'-]*\}|[^{}A-Z\s]+)$/;
 const FIELDS = new Set(['$schema', 'note', 'terms']);
 

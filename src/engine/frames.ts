@@ -58,7 +58,8 @@ const IRREGULAR: Record<string, string[]> = {
 };
 // Clause edges: a frame never joins words across these.
 const CLAUSE_BREAK = /[;:()\n\u2014\u2013|•]|\s-\s|[.!?](?=\s)/;
-const WORD = /[\p{L}\p{N}#$][\p{L}\p{N}%+]*(?:['-][\p{L}\p{N}]+)*'?/gu;
+// A countdown timer (00:14:59) is one token, so its colons do not break the clause it sits in.
+const WORD = /\d{1,2}(?::\d{2}){2}|[\p{L}\p{N}#$][\p{L}\p{N}%+]*(?:['-][\p{L}\p{N}]+)*'?/gu;
 
 /** Lowercased word tokens with offsets; contractions become their words ("don't" → do not), all on the same span. */
 export function tokenize(text: string): Token[] {
@@ -96,9 +97,10 @@ const NUMBER_WORDS = new Set([
 
 /**
  * The slot a token fills in a concept term: `#n` for a count (12, 40+, 1,204, twelve), `#pct` for a percentage
- * (87%); null for any other word. Counts in UI text ("In 14 carts", "87% claimed") are the tactic, not the number.
+ * (87%), `#timer` for a countdown (00:14:59); null for any other word. Counts in UI text ("In 14 carts", "87% claimed") are the tactic, not the number.
  */
-export function slotOf(word: string): '#n' | '#pct' | null {
+export function slotOf(word: string): '#n' | '#pct' | '#timer' | null {
+  if (/^\d{1,2}(?::\d{2}){2}$/.test(word)) return '#timer';
   if (/^\d[\d.,]*%$/.test(word)) return '#pct';
   if (/^\d[\d.,]*\+?$/.test(word) || NUMBER_WORDS.has(word)) return '#n';
   return null;
