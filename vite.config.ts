@@ -33,21 +33,34 @@ export function firefoxManifest(chrome: Manifest): Manifest {
   };
 }
 
+/**
+ * Content scripts are built as one classic script each (everything inlined), not crxjs's ES-module loader: that
+ * loader imports chunks by chrome-extension:// URL, which needs web_accessible_resources the page can fetch and
+ * makes Vite add <link rel=modulepreload> elements with the extension's id to the page.
+ */
+const CONTENT_SCRIPTS = manifest.content_scripts.flatMap((c) => c.js);
+
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   return {
+    define: { __RAPPORT_PROBES__: JSON.stringify(mode === 'e2e') },
     plugins: [
       crx({
         manifest: (firefox ? firefoxManifest(manifest) : manifest) as never,
         browser: firefox ? 'firefox' : 'chrome',
+        contentScripts: { standaloneFiles: CONTENT_SCRIPTS },
       }),
     ],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
-      outDir: firefox ? 'dist-firefox' : 'dist',
+      // The e2e build (probes on: see src/content/probes.ts) never overwrites the release build beside it.
+      outDir: firefox ? 'dist-firefox' : mode === 'e2e' ? 'dist-e2e' : 'dist',
       emptyOutDir: true,
       target: firefox ? 'firefox128' : 'chrome120',
       sourcemap: false,
+      // The modulepreload polyfill fetches chunks with fetch() and the preload helper writes <link> elements into
+      // whatever document runs it; extension pages load from disk and need neither.
+      modulePreload: false,
     },
     test: {
       include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],

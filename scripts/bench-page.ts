@@ -1,6 +1,6 @@
 // npm run bench:page: in Chromium with the built extension, the main-thread time Rapport adds per keystroke on a
 // 300-word Gmail draft (input handler plus the relint it triggers, p50/p95) and to page load before any composer
-// is used. Reads Rapport's own performance measures (page-visible) and Chromium's script-time counters.
+// is used. Reads Rapport's own performance measures (the e2e build's probes) and Chromium's script-time counters.
 
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../tests/support/browser';

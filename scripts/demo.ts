@@ -2,10 +2,10 @@
 // anyone can try Rapport without an account. The real hostnames are mapped onto a local server; nothing goes online.
 
 import { launchWithExtension } from '../tests/support/browser';
-import { DIST } from '../tests/support/page';
+import { RELEASE_DIST } from '../tests/support/page';
 
 const headed = !process.argv.includes('--headless');
-const browser = await launchWithExtension(DIST, { headed });
+const browser = await launchWithExtension(RELEASE_DIST, { headed });
 const pages = [
   'https://mail.google.com/mail/u/0/',
   'https://mail.google.com/__fixture/gmail-thread.html',

@@ -1,10 +1,11 @@
 // Content script entry: stays tiny (no engine, no UI) and only listens for focus; the controller and engine
 // load when an editor on Gmail or LinkedIn is first focused, so an idle page pays next to nothing.
 
-const bootStart = performance.now();
-
 import { editableRootOf, siteForHostname } from '../sites';
 import { isPopupToContent } from '../shared/protocol';
+import { PROBES } from './probes';
+
+const bootStart = PROBES ? performance.now() : 0;
 
 type Controller = import('./controller').Controller;
 
@@ -44,5 +45,5 @@ if (site) {
   });
 }
 
-// What the page pays before anyone writes: measured by npm run bench:page.
-performance.measure('rapport:boot', { start: bootStart, end: performance.now() });
+// What the page pays before anyone writes: measured by npm run bench:page (e2e build only; pages can read marks).
+if (PROBES) performance.measure('rapport:boot', { start: bootStart, end: performance.now() });

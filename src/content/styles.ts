@@ -1,6 +1,7 @@
 // The one stylesheet Rapport adds to a page (and to shadow roots holding an editor): highlight colours per category.
 
 import type { Category } from '../engine/types';
+import { PROBES } from './probes';
 
 export const CATEGORY_COLOURS: Record<Category, string> = {
   shame: '#9333ea',
@@ -16,8 +17,20 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   'self-centred': 'Self-centred',
 };
 
+/**
+ * A fresh name per page load: CSS.highlights and document.adoptedStyleSheets are shared with the page, so a fixed
+ * name would announce Rapport to any script that lists them. The e2e build keeps readable rapport-<category> names.
+ */
+const SESSION_NAMES = new Map<Category, string>(
+  Object.keys(CATEGORY_COLOURS).map((category) => {
+    // A CSS identifier: a letter, then random base-36 digits.
+    const random = Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(36)).join('');
+    return [category as Category, PROBES ? `rapport-${category}` : `h${random}`];
+  }),
+);
+
 export function highlightName(category: Category): string {
-  return `rapport-${category}`;
+  return SESSION_NAMES.get(category)!;
 }
 
 export const HIGHLIGHT_CSS = Object.entries(CATEGORY_COLOURS)

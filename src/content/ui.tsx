@@ -1,8 +1,9 @@
-// Rapport's own layer on the page: a shadow-root host holding the card, the per-composer chips, field mirrors
+// Rapport's own layers on the page: shadow-root hosts holding the card, the per-composer chips, field mirrors
 // and overlay boxes. User text is only ever rendered as text (Preact text nodes), never as HTML.
 
 import { render } from 'preact';
 import type { Finding } from '../engine/types';
+import { PROBES } from './probes';
 import { CATEGORY_COLOURS, CATEGORY_LABELS, HIGHLIGHT_CSS } from './styles';
 
 export interface CardModel {
@@ -36,12 +37,20 @@ export interface LayerModel {
   chips: ChipModel[];
 }
 
-const UI_CSS = `
-:host { all: initial; }
+// !important: a page rule aimed at the host (say "html > div") must not hide or move Rapport's layers.
+const HOST_CSS = `
+:host { all: initial !important; }
 .layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; }
+`;
+
+const PAINT_CSS = `${HOST_CSS}
 .field-mirror { position: fixed; overflow: hidden; color: transparent; border-style: solid; border-color: transparent;
   background: transparent; margin: 0; pointer-events: none; }
 .overlay-box { position: fixed; height: 0; border-bottom: 2px solid; pointer-events: none; }
+${HIGHLIGHT_CSS}
+`;
+
+const UI_CSS = `${HOST_CSS}
 .card, .chip, .list { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937;
   background: #fff; box-shadow: 0 4px 18px rgba(0,0,0,.18); border-radius: 8px; pointer-events: auto; }
 .card { position: fixed; inset: auto; margin: 0; box-sizing: border-box; width: 320px; max-width: calc(100vw - 16px); padding: 12px 14px;
@@ -72,7 +81,6 @@ kbd { font: 11px ui-monospace, monospace; border: 1px solid #d1d5db; border-radi
   button { background: #111827; color: #f9fafb; border-color: #4b5563; }
   .notice { color: #fca5a5; }
 }
-${HIGHLIGHT_CSS}
 `;
 
 const keepFocus = (event: MouseEvent) => event.preventDefault();
@@ -183,26 +191,45 @@ function Layer({ model }: { model: LayerModel }) {
   );
 }
 
-/** One host element per page; everything Rapport shows lives inside its shadow root. */
+/**
+ * A host element with its own shadow root. Release builds use a plain element with no attributes and a closed
+ * root, so page scripts can neither read the findings nor spot the product by name; the e2e build keeps the
+ * named, open host that tests and Playwright locators look into.
+ */
+function attachHost(css: string): { host: HTMLElement; root: ShadowRoot } {
+  const host = document.createElement(PROBES ? 'rapport-ui' : 'div');
+  if (PROBES) host.setAttribute('data-rapport', '');
+  const root = host.attachShadow({ mode: PROBES ? 'open' : 'closed' });
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.append(style);
+  document.documentElement.append(host);
+  return { host, root };
+}
+
+/**
+ * Rapport's two layers on the page. Mirrors and overlay boxes sit in a shadow root of their own: the page can
+ * reach a highlighted Range (CSS.highlights is shared with it) and walk from a mirror's text node up to its root,
+ * so that root holds nothing but copies of the page's own field text. The card and chips live in another.
+ */
 export class UiLayer {
-  readonly host: HTMLElement;
-  readonly root: ShadowRoot;
+  private readonly paintHost: HTMLElement;
+  private readonly uiHost: HTMLElement;
   /** Mirrors and overlay boxes: below the interactive layer, never catching the pointer. */
   readonly paintLayer: HTMLElement;
   private readonly uiLayer: HTMLElement;
 
   constructor() {
-    this.host = document.createElement('rapport-ui');
-    this.host.setAttribute('data-rapport', '');
-    this.root = this.host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = UI_CSS;
+    const paint = attachHost(PAINT_CSS);
+    const ui = attachHost(UI_CSS);
+    this.paintHost = paint.host;
+    this.uiHost = ui.host;
     this.paintLayer = document.createElement('div');
     this.paintLayer.className = 'layer';
+    paint.root.append(this.paintLayer);
     this.uiLayer = document.createElement('div');
     this.uiLayer.className = 'layer';
-    this.root.append(style, this.paintLayer, this.uiLayer);
-    document.documentElement.append(this.host);
+    ui.root.append(this.uiLayer);
   }
 
   render(model: LayerModel): void {
@@ -211,11 +238,12 @@ export class UiLayer {
 
   /** True when a pointer event happened over Rapport's card or chip, which must not count as leaving a highlight. */
   contains(target: EventTarget | null): boolean {
-    return target === this.host;
+    return target === this.uiHost;
   }
 
   dispose(): void {
     render(null, this.uiLayer);
-    this.host.remove();
+    this.uiHost.remove();
+    this.paintHost.remove();
   }
 }

@@ -7,12 +7,19 @@ import { fileURLToPath } from 'node:url';
 import type { Page, Request } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const DIST = resolve(ROOT, 'dist');
+/**
+ * The e2e build (vite build --mode e2e): the release build plus the probes of src/content/probes.ts (performance
+ * marks, an open shadow root, readable highlight names) that these helpers read from the page.
+ */
+export const DIST = resolve(ROOT, 'dist-e2e');
+/** The release build, exactly what ships; tests/e2e/invisible.test.ts proves the page sees none of the probes there. */
+export const RELEASE_DIST = resolve(ROOT, 'dist');
 
-/** The end-to-end tests run against the real build; build it once when a test run starts without one. */
-export function ensureBuilt(): void {
-  if (!existsSync(resolve(DIST, 'manifest.json'))) {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+/** The end-to-end tests run against real builds; build one once when a test run starts without it. */
+export function ensureBuilt(dist = DIST): void {
+  if (!existsSync(resolve(dist, 'manifest.json'))) {
+    const mode = dist === DIST ? ['--mode', 'e2e'] : [];
+    execFileSync('npx', ['vite', 'build', ...mode, '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   }
 }
 
@@ -73,7 +80,7 @@ export async function highlightedTexts(page: Page, within?: string): Promise<str
   return (await highlighted(page, within)).map((h) => h.text).sort();
 }
 
-/** Resolves once Rapport has relinted after the latest input event it saw (its performance marks are page-visible). */
+/** Resolves once Rapport has relinted after the latest input event it saw (the e2e build's performance marks). */
 export async function settled(page: Page): Promise<void> {
   try {
     await page.waitForFunction(() => {
