@@ -149,7 +149,7 @@ export class Controller implements ComposerEvents {
     for (const record of records) {
       if (record.removedNodes.length > 0) removed = true;
       for (const node of record.addedNodes) {
-        if (!(node instanceof Element) || node.closest('rapport-ui')) continue;
+        if (!(node instanceof Element) || this.ui.owns(node)) continue;
         if (node.matches(selector)) this.attach(node as HTMLElement);
         else if (node.firstElementChild) node.querySelectorAll<HTMLElement>(selector).forEach((el) => this.attach(el));
       }

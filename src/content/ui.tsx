@@ -241,6 +241,11 @@ export class UiLayer {
     return target === this.uiHost;
   }
 
+  /** True for Rapport's own host elements, which the composer observer must skip (nothing inside them is the page's). */
+  owns(node: Node): boolean {
+    return node === this.uiHost || node === this.paintHost;
+  }
+
   dispose(): void {
     render(null, this.uiLayer);
     this.uiHost.remove();

@@ -144,6 +144,8 @@ export async function highlightPoint(page: Page, text: string, within?: string):
 export async function extensionWorld(page: Page): Promise<{
   hold(name: string, expression: string): Promise<void>;
   listenerTypes(name: string): Promise<string[]>;
+  /** Evaluates an expression in Rapport's isolated world (where chrome.dom can open its closed shadow roots). */
+  evaluate<T>(expression: string): Promise<T>;
 }> {
   const cdp = await page.context().newCDPSession(page);
   const contexts: { id: number; origin: string; auxData?: { type?: string; frameId?: string } }[] = [];
@@ -162,6 +164,11 @@ export async function extensionWorld(page: Page): Promise<{
       const { result } = await cdp.send('Runtime.evaluate', { expression: `globalThis[${JSON.stringify(name)}]`, contextId: contextId() });
       const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
       return listeners.map((l) => l.type).sort();
+    },
+    async evaluate<T>(expression: string) {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: contextId(), returnByValue: true, awaitPromise: true });
+      if (exceptionDetails) throw new Error(`in the extension world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return result.value as T;
     },
   };
 }
