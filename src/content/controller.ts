@@ -8,7 +8,7 @@ import { builtInRules, builtInScorer } from '../engine/builtin';
 import type { Category, Finding } from '../engine/types';
 import { CATEGORIES_BY_RANK } from '../shared/categories';
 import type { ComposerState, ContentReply, ContentToBackground, PopupToContent } from '../shared/protocol';
-import { DEFAULT_SETTINGS, lintOptionsOf, loadSettings, updateSettings, watchSettings, type Settings } from '../shared/settings';
+import { DEFAULT_SETTINGS, lintOptionsOf, loadSettings, updateSettings, watchSettings, withIgnored, type Settings } from '../shared/settings';
 import { composerSelector, editableRootOf, identifyEditor, type Site } from '../sites';
 import { Composer, type ComposerEvents } from './composer';
 import { Painter } from './painter';
@@ -277,13 +277,26 @@ export class Controller implements ComposerEvents {
   }
 
   private async ignore(finding: Finding): Promise<void> {
-    this.card = null;
-    await updateSettings((s) => ({ ...s, ignored: [...new Set([...s.ignored, finding.key])] }));
+    await this.saveFromCard((s) => withIgnored(s, finding.key, finding.text));
   }
 
   private async mute(finding: Finding): Promise<void> {
+    await this.saveFromCard((s) => ({ ...s, disabledRules: [...new Set([...s.disabledRules, finding.ruleId])] }));
+  }
+
+  /** Closes the card and saves; if storage refuses (a quota), the card comes back saying why, and the error is rethrown. */
+  private async saveFromCard(change: (s: Settings) => Settings): Promise<void> {
+    const card = this.card;
     this.card = null;
-    await updateSettings((s) => ({ ...s, disabledRules: [...new Set([...s.disabledRules, finding.ruleId])] }));
+    try {
+      await updateSettings(change);
+    } catch (error) {
+      if (card && !this.card) {
+        this.card = { ...card, notice: error instanceof Error ? error.message : String(error) };
+        this.render();
+      }
+      throw error;
+    }
   }
 
   // Rendering
@@ -296,8 +309,8 @@ export class Controller implements ComposerEvents {
       viaKeyboard: card.viaKeyboard,
       notice: card.notice,
       onApply: (rewrite) => this.applyFinding(card.composer, card.finding, rewrite),
-      onIgnore: () => void this.ignore(card.finding),
-      onMute: () => void this.mute(card.finding),
+      onIgnore: () => void this.ignore(card.finding).catch(() => undefined),
+      onMute: () => void this.mute(card.finding).catch(() => undefined),
       onClose: () => {
         this.card = null;
         this.render();

@@ -9,6 +9,7 @@ export { Linter, LEARNED_RULE_PREFIX, phraseKey, normaliseForKey, compileUserPhr
 export { builtInRules, builtInScorer, builtInConcepts } from './builtin';
 export { loadRulePack, validateRule, RuleError, RulePackError, type Rule } from './rules';
 export { splitSentences } from './split';
+export { ignoreToken, ignoreTokenInfo, isIgnoreToken, type IgnoreKind } from './ignore-keys';
 
 /** A linter over the built-in rules; keep one per editor and call lint() after every edit. */
 export function createLinter(options: LintOptions = {}): Linter {

@@ -1,6 +1,7 @@
 // The linter: splits text into sentences, reuses the analysis of every sentence it has seen (so a relint after
 // an edit parses only what changed, with the same result as a full lint), and assembles findings, metrics and score.
 
+import { ignoreToken } from './ignore-keys';
 import { compilePack, analyseSentence, analysePattern, packFor, type CompiledPack, type LocalHit } from './matcher';
 import { originalSpan } from './normalise';
 import { scoreSentence, sentenceFeatures, type ScorerModel } from './scorer';
@@ -222,10 +223,18 @@ export class Linter {
       });
     }
     const kept = findings
-      .filter((f) => !this.ignoredKeys.has(f.key) && !this.ignoredKeys.has(phraseKey(f.ruleId, f.text)))
+      .filter((f) => !this.isIgnored(f))
       .sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
     const messageIds = new Set(this.messageRules.map((r) => r.id));
     return { findings: kept, metrics, score: scoreReport(kept, metrics, messageIds) };
+  }
+
+  /** Settings hold hashed tokens (src/engine/ignore-keys.ts); raw keys, as in older exports and tests, count too. */
+  private isIgnored(finding: Finding): boolean {
+    if (this.ignoredKeys.size === 0) return false;
+    const phrase = phraseKey(finding.ruleId, finding.text);
+    const keys = this.ignoredKeys;
+    return keys.has(finding.key) || keys.has(phrase) || keys.has(ignoreToken(finding.key)) || keys.has(ignoreToken(phrase));
   }
 
   /**

@@ -67,7 +67,7 @@ export interface LintOptions {
   disabledCategories?: readonly Category[];
   disabledRules?: readonly string[];
   userPhrases?: readonly UserPhrase[];
-  /** Finding keys (one occurrence) or `ruleId|phrase` keys (every occurrence of a phrase). */
+  /** Finding keys (one occurrence) or `ruleId|phrase` keys (every occurrence of a phrase), raw or as ignore tokens. */
   ignored?: readonly string[];
   /** gentle: high severity only; balanced: high and medium; strict: everything (default). */
   sensitivity?: Sensitivity;

@@ -4,7 +4,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { builtInRules, type Rule } from '../engine/index';
 import type { Sensitivity, UserPhrase } from '../engine/types';
 import { CATEGORIES_BY_RANK, CATEGORY_INFO } from '../shared/categories';
-import { DEFAULT_SETTINGS, saveSettings, type Settings } from '../shared/settings';
+import { DEFAULT_SETTINGS, saveSettings, SettingsWriteError, type Settings } from '../shared/settings';
 import { useSettingsEditor } from '../shared/useSettings';
 import { describeIgnored, exportJson, filterRules, parseImport } from './model';
 import { PhraseEditor } from './PhraseEditor';
@@ -20,12 +20,12 @@ function toggled<T>(list: readonly T[], item: T, present: boolean): T[] {
 }
 
 export function App() {
-  const [settings, edit] = useSettingsEditor();
+  const [settings, edit, health] = useSettingsEditor();
   const [status, setStatus] = useState('');
   if (settings === null) return <p class="muted">Loading settings…</p>;
   const change = async (change: (s: Settings) => Settings, done: string) => {
-    await edit(change);
-    setStatus(done);
+    // A refused save is shown in the alert below, and the page shows the settings still stored.
+    setStatus((await edit(change)) ? done : '');
   };
   return (
     <div class="options">
@@ -33,8 +33,16 @@ export function App() {
         <h1>
           <img src="/icons/icon-48.png" alt="" width="32" height="32" /> Rapport options
         </h1>
-        <p class="muted">Changes are saved at once and apply to drafts you have open — no reload needed.</p>
+        <p class="muted">
+          Changes are saved at once and apply to drafts you have open — no reload needed. Categories, sensitivity, muted
+          rules and sites follow you to your other browsers; your phrases and ignored list stay on this one.
+        </p>
       </header>
+      {[...health.problems, ...(health.saveError ? [health.saveError] : [])].map((problem) => (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      ))}
       <main>
         <CategoriesSection settings={settings} change={change} />
         <RulesSection settings={settings} change={change} />
@@ -263,7 +271,7 @@ function PhrasesSection({ settings, change }: { settings: Settings; change: Chan
 }
 
 function IgnoredSection({ settings, change }: { settings: Settings; change: Change }) {
-  const entries = settings.ignored.map(describeIgnored);
+  const entries = settings.ignored.map((key) => describeIgnored(key, settings.ignoredLabels));
   return (
     <section aria-labelledby="ignored-title">
       <h2 id="ignored-title">Ignored phrases</h2>
@@ -274,12 +282,18 @@ function IgnoredSection({ settings, change }: { settings: Settings; change: Chan
           {entries.map((entry) => (
             <li>
               <span>
-                “{entry.phrase}” <span class="muted small">— {entry.ruleId || 'rule unknown'}, {entry.everywhere ? 'everywhere' : 'in one sentence'}</span>
+                {entry.phrase ? `“${entry.phrase}”` : 'A flagged phrase'}{' '}
+                <span class="muted small">— {entry.ruleId || 'rule unknown'}, {entry.everywhere ? 'everywhere' : 'in one sentence'}</span>
               </span>
               <button
                 type="button"
-                aria-label={`Stop ignoring “${entry.phrase}”`}
-                onClick={() => void change((s) => ({ ...s, ignored: s.ignored.filter((k) => k !== entry.key) }), `Flagging “${entry.phrase}” again.`)}
+                aria-label={entry.phrase ? `Stop ignoring “${entry.phrase}”` : `Stop ignoring this ${entry.ruleId || 'finding'}`}
+                onClick={() =>
+                  void change(
+                    (s) => ({ ...s, ignored: s.ignored.filter((k) => k !== entry.key) }),
+                    entry.phrase ? `Flagging “${entry.phrase}” again.` : 'Flagging that phrase again.',
+                  )
+                }
               >
                 Remove
               </button>
@@ -342,14 +356,22 @@ function BackupSection({ settings, setStatus }: { settings: Settings; setStatus:
       return;
     }
     setImportError('');
-    await saveSettings(result.settings);
-    setStatus(`Imported settings from ${file.name}.`);
+    try {
+      await saveSettings(result.settings);
+      setStatus(`Imported settings from ${file.name}.`);
+    } catch (error) {
+      setImportError(error instanceof SettingsWriteError ? error.message : String(error));
+    }
   };
 
   const reset = async () => {
-    await saveSettings(DEFAULT_SETTINGS);
     setConfirmingReset(false);
-    setStatus('All settings are back to their defaults.');
+    try {
+      await saveSettings(DEFAULT_SETTINGS);
+      setStatus('All settings are back to their defaults.');
+    } catch (error) {
+      setImportError(error instanceof SettingsWriteError ? error.message : String(error));
+    }
   };
 
   return (

@@ -3,7 +3,8 @@
 import { builtInRules, compileUserPhrases, type Rule } from '../engine/index';
 import type { UserPhrase } from '../engine/types';
 import { CATEGORY_INFO } from '../shared/categories';
-import { parseSettings, SettingsError, type Settings } from '../shared/settings';
+import { ignoreTokenInfo, isIgnoreToken } from '../engine/ignore-keys';
+import { parseSettings, SettingsError, type Settings } from '../shared/settings-model';
 
 /** Settings files are a few KB; anything far bigger is not one, and parsing it would only stall the page. */
 export const MAX_IMPORT_BYTES = 1_000_000;
@@ -121,13 +122,21 @@ export function exportJson(settings: Settings): string {
 export interface IgnoredEntry {
   key: string;
   ruleId: string;
+  /** The flagged words when this device knows them (labels stay local); '' when it does not. */
   phrase: string;
   /** True for a `ruleId|phrase` key, which ignores the phrase everywhere rather than one occurrence. */
   everywhere: boolean;
 }
 
-/** Ignore keys are `ruleId|phrase` or `ruleId|phrase|sentenceHash` (see the engine's Finding.key). */
-export function describeIgnored(key: string): IgnoredEntry {
+/**
+ * Stored ignores are tokens (`o:`/`p:` + rule id + hash, see src/engine/ignore-keys.ts) named by a local label;
+ * older keys are `ruleId|phrase` or `ruleId|phrase|sentenceHash` (the engine's Finding.key) and name themselves.
+ */
+export function describeIgnored(key: string, labels: Readonly<Record<string, string>> = {}): IgnoredEntry {
+  if (isIgnoreToken(key)) {
+    const { ruleId, kind } = ignoreTokenInfo(key);
+    return { key, ruleId, phrase: labels[key] ?? '', everywhere: kind === 'phrase' };
+  }
   const first = key.indexOf('|');
   if (first < 0) return { key, ruleId: '', phrase: key, everywhere: true };
   const last = key.lastIndexOf('|');

@@ -42,7 +42,7 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 export function App({ search }: { search: string }) {
-  const [settings, editSettings] = useSettingsEditor();
+  const [settings, editSettings, health] = useSettingsEditor();
   const [tabId, setTabId] = useState<number | null | undefined>(undefined);
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [status, setStatus] = useState('');
@@ -135,8 +135,9 @@ export function App({ search }: { search: string }) {
         error = await send({ type: 'rapport:ignore', key: f.key });
         done = `Ignoring “${f.text}” here.`;
       } else {
-        await editSettings((s) => (s.disabledRules.includes(f.ruleId) ? s : { ...s, disabledRules: [...s.disabledRules, f.ruleId] }));
-        done = `Muted the rule ${f.ruleId}. Turn it back on in Options.`;
+        const saved = await editSettings((s) => (s.disabledRules.includes(f.ruleId) ? s : { ...s, disabledRules: [...s.disabledRules, f.ruleId] }));
+        // A refused save is explained in the alert below the list.
+        done = saved ? `Muted the rule ${f.ruleId}. Turn it back on in Options.` : '';
       }
       if (error) {
         setStatus(`Could not do that: ${error}`);
@@ -154,11 +155,11 @@ export function App({ search }: { search: string }) {
 
   const toggleSite = async (on: boolean) => {
     if (host === null) return;
-    await editSettings((s) => ({
+    const saved = await editSettings((s) => ({
       ...s,
       disabledSites: on ? s.disabledSites.filter((h) => h !== host) : [...new Set([...s.disabledSites, host])],
     }));
-    setStatus(on ? `Rapport is on for ${host}.` : `Rapport is off for ${host}.`);
+    setStatus(!saved ? '' : on ? `Rapport is on for ${host}.` : `Rapport is off for ${host}.`);
     await refreshRef.current();
   };
 
@@ -182,6 +183,11 @@ export function App({ search }: { search: string }) {
       <main class="content">
         <Body view={view} siteOff={siteOff} host={host} breakdown={breakdown} groups={groups} onAction={(a) => void act(a)} />
       </main>
+      {[...health.problems, ...(health.saveError ? [health.saveError] : [])].map((problem) => (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      ))}
       <p class="status" role="status" aria-live="polite">
         {status}
       </p>

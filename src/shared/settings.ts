@@ -1,135 +1,38 @@
-// User settings: their shape, defaults, validation (for storage and for imported files) and storage.sync with a local fallback.
+// Settings in the extension: the model (settings-model.ts) bound to browser.storage through settings-store.ts.
 
 import browser from 'webextension-polyfill';
-import { CATEGORIES, type Category, type LintOptions, type Sensitivity, type UserPhrase } from '../engine/types';
+import { createSettingsStore, SETTINGS_KEYS, type StorageLike } from './settings-store';
+import type { Settings } from './settings-model';
 
-export interface Settings {
-  version: 1;
-  disabledCategories: Category[];
-  disabledRules: string[];
-  sensitivity: Sensitivity;
-  userPhrases: UserPhrase[];
-  ignored: string[];
-  /** Hostnames where the user switched Rapport off. */
-  disabledSites: string[];
-  /** Findings from the learned sentence scorer, beside the rules. */
-  learnedFindings: boolean;
-}
+export * from './settings-model';
+export { SettingsWriteError } from './settings-store';
 
-export const DEFAULT_SETTINGS: Settings = {
-  version: 1,
-  disabledCategories: [],
-  disabledRules: [],
-  sensitivity: 'strict',
-  userPhrases: [],
-  ignored: [],
-  disabledSites: [],
-  learnedFindings: true,
-};
-
-const KEY = 'rapport.settings';
-const SENSITIVITIES: Sensitivity[] = ['gentle', 'balanced', 'strict'];
-
-export class SettingsError extends Error {}
-
-function stringList(value: unknown, field: string, max = 5000): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new SettingsError(`"${field}" must be a list of strings`);
-  if (value.length > max) throw new SettingsError(`"${field}" has more than ${max} entries`);
-  return [...new Set(value as string[])];
-}
-
-/** Parses settings from storage or an imported file; throws SettingsError with a reason a person can act on. */
-export function parseSettings(raw: unknown): Settings {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new SettingsError('settings must be a JSON object');
-  const data = raw as Record<string, unknown>;
-  if (data.version !== 1) throw new SettingsError('this is not a Rapport settings file (expected "version": 1)');
-  const known = new Set(Object.keys(DEFAULT_SETTINGS));
-  const unknown = Object.keys(data).filter((k) => !known.has(k));
-  if (unknown.length > 0) throw new SettingsError(`unknown setting ${unknown.map((k) => `"${k}"`).join(', ')}`);
-  const disabledCategories = stringList(data.disabledCategories, 'disabledCategories');
-  const badCategory = disabledCategories.find((c) => !CATEGORIES.includes(c as Category));
-  if (badCategory) throw new SettingsError(`"disabledCategories" has unknown category "${badCategory}"`);
-  const sensitivity = data.sensitivity ?? 'strict';
-  if (!SENSITIVITIES.includes(sensitivity as Sensitivity)) throw new SettingsError(`"sensitivity" must be one of ${SENSITIVITIES.join(', ')}`);
-  const learnedFindings = data.learnedFindings ?? true;
-  if (typeof learnedFindings !== 'boolean') throw new SettingsError('"learnedFindings" must be true or false');
-  const phrases = data.userPhrases ?? [];
-  if (!Array.isArray(phrases)) throw new SettingsError('"userPhrases" must be a list');
-  const userPhrases: UserPhrase[] = phrases.map((p, i) => {
-    if (typeof p !== 'object' || p === null) throw new SettingsError(`"userPhrases" entry ${i + 1} must be an object`);
-    const { phrase, message, rewrite, category } = p as Record<string, unknown>;
-    if (typeof phrase !== 'string' || typeof message !== 'string') throw new SettingsError(`"userPhrases" entry ${i + 1} needs "phrase" and "message" text`);
-    if (rewrite !== undefined && typeof rewrite !== 'string') throw new SettingsError(`"userPhrases" entry ${i + 1}: "rewrite" must be text`);
-    if (category !== undefined && !CATEGORIES.includes(category as Category)) throw new SettingsError(`"userPhrases" entry ${i + 1}: unknown category "${String(category)}"`);
-    return { phrase, message, ...(rewrite ? { rewrite } : {}), ...(category ? { category: category as Category } : {}) };
-  });
-  return {
-    version: 1,
-    disabledCategories: disabledCategories as Category[],
-    disabledRules: stringList(data.disabledRules, 'disabledRules'),
-    sensitivity: sensitivity as Sensitivity,
-    userPhrases,
-    ignored: stringList(data.ignored, 'ignored'),
-    disabledSites: stringList(data.disabledSites, 'disabledSites'),
-    learnedFindings,
-  };
-}
-
-export function lintOptionsOf(settings: Settings): LintOptions {
-  return {
-    disabledCategories: settings.disabledCategories,
-    disabledRules: settings.disabledRules,
-    sensitivity: settings.sensitivity,
-    userPhrases: settings.userPhrases,
-    ignored: settings.ignored,
-    learned: settings.learnedFindings,
-  };
-}
-
-async function area(): Promise<browser.Storage.StorageArea> {
-  try {
-    await browser.storage.sync.get(KEY);
-    return browser.storage.sync;
-  } catch {
-    return browser.storage.local;
-  }
-}
+const store = createSettingsStore(browser.storage as unknown as StorageLike);
 
 export async function loadSettings(): Promise<Settings> {
-  for (const store of [await area(), browser.storage.local]) {
-    const stored = (await store.get(KEY))[KEY];
-    if (stored === undefined) continue;
-    try {
-      return parseSettings(stored);
-    } catch {
-      // A corrupt entry must not disable Rapport: fall back to defaults and keep the stored value for inspection.
-      return DEFAULT_SETTINGS;
-    }
-  }
-  return DEFAULT_SETTINGS;
+  return (await store.load()).settings;
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
-  const valid = parseSettings(settings);
-  try {
-    await (await area()).set({ [KEY]: valid });
-  } catch {
-    // storage.sync has per-item quotas (8 KB); a long ignore list or many phrases spill to local storage.
-    await browser.storage.local.set({ [KEY]: valid });
-  }
+/** Settings plus sentences about stored records that could not be read (and were left untouched). */
+export async function loadSettingsReport(): Promise<{ settings: Settings; problems: string[] }> {
+  const { settings, problems } = await store.load();
+  return { settings, problems };
 }
 
+/** Replaces every setting (import, reset); throws SettingsWriteError, with nothing changed, when storage refuses. */
+export async function saveSettings(settings: Settings): Promise<Settings> {
+  return store.replace(settings);
+}
+
+/** Changes settings from their freshly stored state; throws SettingsWriteError, with nothing changed, when storage refuses. */
 export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = change(await loadSettings());
-  await saveSettings(next);
-  return next;
+  return store.update(change);
 }
 
-/** Calls back with fresh settings whenever they change in any area; returns nothing to clean up when the signal aborts. */
+/** Calls back with fresh settings whenever they change in any area; stops when the signal aborts. */
 export function watchSettings(onChange: (settings: Settings) => void, signal: AbortSignal): void {
   const listener = (changes: Record<string, browser.Storage.StorageChange>) => {
-    if (KEY in changes) void loadSettings().then((s) => signal.aborted || onChange(s));
+    if (SETTINGS_KEYS.some((key) => key in changes)) void loadSettings().then((s) => signal.aborted || onChange(s));
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
