@@ -392,13 +392,16 @@ export function createSettingsStore(storage: StorageLike, now: () => number = Da
   };
 }
 
-/** Chrome's storage errors, as a sentence a person can act on. */
+/**
+ * Chrome's storage errors, as a sentence a person can act on. Chromium words them "Resource::kQuotaBytesPerItem
+ * quota exceeded" today and "QUOTA_BYTES_PER_ITEM quota exceeded" in older releases; both are recognised.
+ */
 export function quotaMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (/QUOTA_BYTES_PER_ITEM/.test(text)) {
+  if (/QUOTA_BYTES_PER_ITEM|QuotaBytesPerItem/i.test(text)) {
     return 'Not saved: your synced preferences would pass Chrome’s 8 KB limit per item. Nothing was changed; remove some muted rules or switched-off sites and try again.';
   }
-  if (/MAX_ITEMS|QUOTA_BYTES/.test(text)) {
+  if (/MAX_ITEMS|MaxItems|QUOTA_BYTES|QuotaBytes/i.test(text)) {
     return 'Not saved: Chrome’s storage for Rapport is full. Nothing was changed; remove some phrases or ignored items and try again.';
   }
   if (/MAX_WRITE_OPERATIONS/.test(text)) {

@@ -251,6 +251,20 @@ describe('quota', () => {
     expect((await store.load()).settings).toEqual(before);
   });
 
+  it('too many synced changes in a minute are refused with a message; they go through a minute later', async () => {
+    const { storage, store, advance } = setup();
+    for (let i = 0; i < SYNC_LIMITS.MAX_WRITE_OPERATIONS_PER_MINUTE; i++) {
+      await store.update((s) => ({ ...s, learnedFindings: !s.learnedFindings }));
+    }
+    const before = (await store.load()).settings;
+    const error = await store.update((s) => ({ ...s, sensitivity: 'gentle' })).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/too many changes.*Nothing was changed/);
+    expect((await store.load()).settings).toEqual(before);
+    expect(storage.sync.setCalls).toBe(SYNC_LIMITS.MAX_WRITE_OPERATIONS_PER_MINUTE);
+    advance(1 / 24 / 60);
+    expect((await store.update((s) => ({ ...s, sensitivity: 'gentle' }))).sensitivity).toBe('gentle');
+  });
+
   it('changes made at the same time from one page all land', async () => {
     const { store } = setup();
     await Promise.all(

@@ -31,9 +31,20 @@ export function itemBytes(key: string, value: unknown): number {
   return bytes(key) + bytes(JSON.stringify(value));
 }
 
-/** Chrome's error text is "<LIMIT NAME> quota exceeded" (extensions/browser/api/storage/settings_storage_quota_enforcer.cc). */
-export function quotaError(limit: string): Error {
-  return new Error(`${limit} quota exceeded`);
+/**
+ * Chromium's error texts, as its chrome.storage reports them today (older releases said "QUOTA_BYTES quota
+ * exceeded"); tests/e2e/storage-quota.test.ts compares them with the real browser.
+ */
+const MESSAGES = {
+  QUOTA_BYTES: 'Resource::kQuotaBytes quota exceeded',
+  QUOTA_BYTES_PER_ITEM: 'Resource::kQuotaBytesPerItem quota exceeded',
+  MAX_ITEMS: 'Resource::kMaxItems quota exceeded',
+  MAX_WRITE_OPERATIONS_PER_HOUR: 'This request exceeds the MAX_WRITE_OPERATIONS_PER_HOUR quota.',
+  MAX_WRITE_OPERATIONS_PER_MINUTE: 'This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.',
+} as const;
+
+export function quotaError(limit: keyof typeof MESSAGES): Error {
+  return new Error(MESSAGES[limit]);
 }
 
 export class FakeStorageArea implements StorageAreaLike {
@@ -67,6 +78,24 @@ export class FakeStorageArea implements StorageAreaLike {
     const total = [...next].reduce((sum, [key, json]) => sum + bytes(key) + bytes(json), 0);
     if (total > this.limits.QUOTA_BYTES) throw quotaError('QUOTA_BYTES');
     if (this.limits.MAX_ITEMS !== undefined && next.size > this.limits.MAX_ITEMS) throw quotaError('MAX_ITEMS');
+    this.countWrite();
+    this.data.clear();
+    for (const [key, json] of next) this.data.set(key, json);
+    this.setCalls++;
+  }
+
+  async remove(keys: string | string[]): Promise<void> {
+    this.countWrite();
+    for (const key of typeof keys === 'string' ? [keys] : keys) this.data.delete(key);
+  }
+
+  async clear(): Promise<void> {
+    this.countWrite();
+    this.data.clear();
+  }
+
+  /** sync limits writes (set, remove and clear alike) per minute and per hour. */
+  private countWrite(): void {
     const t = this.now();
     this.writes = this.writes.filter((w) => t - w < 3_600_000);
     if (this.limits.MAX_WRITE_OPERATIONS_PER_HOUR !== undefined && this.writes.length >= this.limits.MAX_WRITE_OPERATIONS_PER_HOUR) {
@@ -76,13 +105,6 @@ export class FakeStorageArea implements StorageAreaLike {
       throw quotaError('MAX_WRITE_OPERATIONS_PER_MINUTE');
     }
     this.writes.push(t);
-    this.data.clear();
-    for (const [key, json] of next) this.data.set(key, json);
-    this.setCalls++;
-  }
-
-  async remove(keys: string | string[]): Promise<void> {
-    for (const key of typeof keys === 'string' ? [keys] : keys) this.data.delete(key);
   }
 
   /** Writes a raw value, bypassing quotas, as another version or a damaged profile would have left it. */
