@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 // settings.ts imports the polyfill, which refuses to load outside an extension; this logic never touches storage.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-import { builtInRules, compileUserPhrases, phraseKey } from '../../src/engine/index';
+import { builtInRules, compileUserPhrases, ignoreToken, phraseKey } from '../../src/engine/index';
 import { cleanPhrase, describeIgnored, exportJson, filterRules, parseImport, phraseProblems } from '../../src/options/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
 
@@ -113,5 +113,11 @@ describe('describeIgnored', () => {
       everywhere: true,
     });
     expect(describeIgnored('close-the-deal|close the deal|abc12')).toMatchObject({ phrase: 'close the deal', everywhere: false });
+  });
+
+  it('names a stored token by its local label, or by its rule alone when this device has no label', () => {
+    const token = ignoreToken('close-the-deal|close the deal|abc12');
+    expect(describeIgnored(token, { [token]: 'close the deal' })).toEqual({ key: token, ruleId: 'close-the-deal', phrase: 'close the deal', everywhere: false });
+    expect(describeIgnored(token)).toEqual({ key: token, ruleId: 'close-the-deal', phrase: '', everywhere: false });
   });
 });
