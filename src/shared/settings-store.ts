@@ -173,9 +173,9 @@ export function createSettingsStore(storage: StorageLike, now: () => number = Da
   function fromLegacy(stored: { sync: Raw; local: Raw }): { raw: Record<Group, Raw>; from: ('sync' | 'local')[] } | null {
     const blobs = (['sync', 'local'] as const).filter((area) => stored[area][KEYS.legacy] !== undefined);
     if (blobs.length === 0) return null;
+    // A v1 blob that does not read is left where it is, untouched (and not removed); the others are migrated.
     const readable = blobs.map((area) => ({ area, blob: stored[area][KEYS.legacy] })).filter(({ blob }) => isObject(blob) && blob.version === 1);
-    // A v1 blob that does not read is left where it is, untouched; the new records start from defaults beside it.
-    if (readable.length !== blobs.length || readable.length === 0) return null;
+    if (readable.length === 0) return null;
     // When v1 saves spilled to local, sync could hold an older or a newer copy: preferences come from sync (as v1
     // loaded them) and the lists are the union of both copies, so nothing either copy had is lost.
     const first = readable[0]!.blob as Raw;

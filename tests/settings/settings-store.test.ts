@@ -212,6 +212,17 @@ describe('damaged settings', () => {
     expect(aside.map(([, v]) => JSON.parse(v))).toEqual([{ schema: 2, items: 'not a list' }]);
   });
 
+  it('a damaged spilled v1 copy is left in place while the readable sync copy is migrated', async () => {
+    const { storage, store } = setup();
+    storage.sync.seed(KEYS.legacy, { version: 1, sensitivity: 'gentle', userPhrases: [{ phrase: 'act fast', message: 'Rushes.' }] });
+    storage.local.seed(KEYS.legacy, '{"version": 1, "userPhr');
+    const { settings } = await store.load();
+    expect(settings.sensitivity).toBe('gentle');
+    expect(settings.userPhrases).toHaveLength(1);
+    expect(storage.sync.data.has(KEYS.legacy)).toBe(false);
+    expect((await storage.local.get(KEYS.legacy))[KEYS.legacy]).toBe('{"version": 1, "userPhr');
+  });
+
   it('a v1 blob that does not read is left in place, never replaced by defaults', async () => {
     const { storage, store } = setup();
     storage.sync.seed(KEYS.legacy, { version: 'one', userPhrases: 'lots' });
