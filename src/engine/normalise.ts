@@ -93,7 +93,9 @@ export function normalise(text: string): Normalised {
       let u = j;
       while (u < text.length && /[A-Za-z]/.test(text[u]!)) u++;
       const unit = text.slice(j, u);
-      if (unit && GLUED_UNIT.test(unit)) {
+      // "2day" is texting for today, not two days: it stays one word, as the concept lexicon spells it.
+      const textese = text.slice(i, j) === '2' && /^day$/i.test(unit);
+      if (unit && GLUED_UNIT.test(unit) && !textese) {
         push(' ', j, j);
         for (let k = j; k < u; k++) push(shouting || /^[AP]M$/.test(unit) ? text[k]!.toLowerCase() : text[k]!, k, k + 1);
         i = u;

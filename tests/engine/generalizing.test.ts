@@ -23,6 +23,8 @@ describe('normalise', () => {
     expect(normalise('Hi {{first_name}}, it’s [Company] time').text).toBe("Hi Alex, it's Alex time");
     expect(normalise('OFFER ENDS TONIGHT').text).toBe('offer ends tonight');
     expect(normalise('ends in 2hrs at 5PM').text).toBe('ends in 2 hrs at 5 pm');
+    // Texting's "2day" means today, so it is not read as two days.
+    expect(normalise('sign 2day, ends in 2days').text).toBe('sign 2day, ends in 2 days');
   });
 });
 
