@@ -57,7 +57,7 @@ const IRREGULAR: Record<string, string[]> = {
   "she's": ['she', 'is'],
 };
 // Clause edges: a frame never joins words across these.
-const CLAUSE_BREAK = /[;:()\n\u2014\u2013|•]|\s-\s|[.!?](?=\s)/;
+const CLAUSE_BREAK = /[;:()\n|•]|[.!?](?=\s)/;
 // A countdown timer (00:14:59) is one token, so its colons do not break the clause it sits in.
 const WORD = /\d{1,2}(?::\d{2}){2}|[\p{L}\p{N}#$][\p{L}\p{N}%+]*(?:['-][\p{L}\p{N}]+)*'?/gu;
 
