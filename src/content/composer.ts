@@ -186,7 +186,9 @@ export class Composer {
   }
 
   apply(finding: Finding, rewrite: string): ApplyResult {
-    const result = applyRewrite({ element: this.element, read: () => this.read() }, finding.start, finding.end, finding.text, rewrite);
+    // A rewrite may replace the clause or sentence around the flagged words: it covers [replaceStart, replaceEnd).
+    const target = { element: this.element, read: () => this.read() };
+    const result = applyRewrite(target, finding.replaceStart, finding.replaceEnd, finding.replaced, rewrite);
     this.relint();
     return result;
   }

@@ -21,8 +21,11 @@ export function shiftFindings(findings: readonly Finding[], before: string, afte
   const delta = inserted - removed;
   const out: Finding[] = [];
   for (const f of findings) {
-    if (f.end <= at) out.push(f);
-    else if (f.start >= at + removed) out.push({ ...f, start: f.start + delta, end: f.end + delta });
+    // The span Apply replaces contains the highlight; an edit inside it makes the planned rewrite stale.
+    if (f.replaceEnd <= at) out.push(f);
+    else if (f.replaceStart >= at + removed) {
+      out.push({ ...f, start: f.start + delta, end: f.end + delta, replaceStart: f.replaceStart + delta, replaceEnd: f.replaceEnd + delta });
+    }
   }
   return out;
 }

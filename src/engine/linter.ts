@@ -6,7 +6,7 @@ import { compilePack, analyseSentence, analysePattern, packFor, type CompiledPac
 import { originalSpan } from './normalise';
 import { scoreSentence, sentenceFeatures, type ScorerModel } from './scorer';
 import { aggregateMetrics, sentenceStats, type SentenceStats } from './metrics';
-import { fillTemplate, matchCase } from './rewrite';
+import { fillTemplate, planRewrites } from './rewrite';
 import type { Rule } from './rules';
 import { scoreReport } from './score';
 import { splitSentences, type SentenceSpan } from './split';
@@ -32,7 +32,7 @@ interface SentenceAnalysis {
 }
 
 /** Explanations of learned findings, per category (src/engine/model/explanations.json). */
-export type LearnedExplanations = Record<Category, { message: string; why: string; advice: string }>;
+export type LearnedExplanations = Record<Category, { message: string; why: string; advice: string; example: string }>;
 
 export interface LearnedScorer {
   model: ScorerModel;
@@ -121,8 +121,9 @@ export function compileUserPhrases(
       exceptions: [],
       message,
       why: 'You added this phrase to your own list.',
-      rewrites: rewrite ? [rewrite] : [],
+      rewrites: rewrite ? [{ approach: null, to: rewrite, find: null }] : [],
       advice: rewrite ? null : 'Rephrase this in words that leave the decision with the reader.',
+      example: null,
       threshold: null,
       examples: { flag: [], pass: [] },
     });
@@ -287,8 +288,12 @@ export class Linter {
       text,
       message: fillTemplate(explanation.message, { match: text }) ?? explanation.message,
       why: explanation.why,
+      replaceStart: span.start + learned.start,
+      replaceEnd: span.start + learned.end,
+      replaced: text,
       rewrites: [],
       advice: explanation.advice,
+      example: explanation.example,
       key: `${phraseKey(ruleId, text)}|${sentenceHash}`,
     };
   }
@@ -301,13 +306,8 @@ export class Linter {
   private toFinding(rule: Rule, span: SentenceSpan, hit: LocalHit, sentenceHash: string): Finding {
     const text = span.text.slice(hit.start, hit.end);
     const values = { ...hit.groups, match: text };
-    const rewrites: string[] = [];
-    for (const template of rule.rewrites) {
-      const filled = fillTemplate(template, values);
-      if (filled === null) continue;
-      const cased = matchCase(filled, text);
-      if (!rewrites.includes(cased) && normaliseForKey(cased) !== normaliseForKey(text)) rewrites.push(cased);
-    }
+    // A message-level finding covers a whole sentence of the message: no template can know what to put there.
+    const plan = rule.kind === 'phrase' ? planRewrites(span.text, hit, hit.groups, rule.rewrites) : null;
     return {
       ruleId: rule.id,
       category: rule.category,
@@ -317,8 +317,12 @@ export class Linter {
       text,
       message: fillTemplate(rule.message, values) ?? rule.message,
       why: rule.why,
-      rewrites,
+      replaceStart: span.start + (plan?.start ?? hit.start),
+      replaceEnd: span.start + (plan?.end ?? hit.end),
+      replaced: span.text.slice(plan?.start ?? hit.start, plan?.end ?? hit.end),
+      rewrites: plan?.rewrites ?? [],
       advice: rule.advice,
+      example: rule.example,
       key: `${phraseKey(rule.id, text)}|${sentenceHash}`,
     };
   }

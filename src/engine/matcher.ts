@@ -7,6 +7,8 @@ import { conceptHits, matchFrames, tokenize, type CompiledFrame, type ConceptHit
 import { normalise, originalSpan, type Normalised } from './normalise';
 import { RuleError, RulePackError, type Rule } from './rules';
 
+export { placeholders } from './rules';
+
 type Reg = {
   word?: string;
   root?: string;
@@ -240,14 +242,6 @@ export function compilePack(
         });
       frames.push({ rule: index, all: resolve(frame.all, 'all'), unless: resolve(frame.unless, 'unless'), within: frame.within, ordered: frame.ordered });
     });
-    if (rule.kind === 'phrase') {
-      for (const [i, rewrite] of rule.rewrites.entries()) {
-        for (const name of placeholders(rewrite)) {
-          const known = name === 'match' || rule.patterns.some((p) => p.includes(`<${name}>`));
-          if (!known) errors.push(new RuleError(fileOf(rule), `rewrites[${i}]`, `{${name}} names no capture group in patterns`));
-        }
-      }
-    }
   });
   if (errors.length > 0) {
     throw new RulePackError(errors);
@@ -283,9 +277,6 @@ export function packFor(rules: readonly Rule[], fileOf?: (rule: Rule) => string,
   return pack;
 }
 
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{([a-zA-Z][\w-]*)\}/g)].map((m) => m[1]!);
-}
 
 const CONTRACTIONS: [RegExp, string[]][] = [
   [/n't$/, ['not']],

@@ -1,6 +1,8 @@
-// Fills rewrite templates with the words a pattern captured and matches the capitalisation of the flagged span.
+// Turns a rule's rewrite templates into whole replacements for one finding: picks the unit each rewrite replaces
+// (the flagged words, or the clause or sentence its `find` covers), fills captures, and fits the result to its
+// context (sentence-start capitals, ALL CAPS, terminal punctuation), refusing any rewrite that would not read.
 
-import { placeholders } from './matcher';
+import { placeholders, type RewriteSpec } from './rules';
 
 /** Null when the template names a capture this particular match did not make. */
 export function fillTemplate(template: string, values: Record<string, string>): string | null {
@@ -13,15 +15,149 @@ function isAllCaps(text: string): boolean {
   return letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
-/** "Offer ends TONIGHT" style shouting keeps its case only when the whole span shouts; otherwise the first letter follows the span. */
-export function matchCase(replacement: string, original: string): string {
-  if (replacement.length === 0) return replacement;
-  if (isAllCaps(original)) return replacement.toUpperCase();
-  const first = original.match(/\p{L}/u)?.[0];
-  if (!first) return replacement;
-  const upper = first === first.toUpperCase() && first !== first.toLowerCase();
-  if (upper) return replacement[0]!.toUpperCase() + replacement.slice(1);
-  // "I" stays capital mid-sentence, as do proper names the rule author capitalised past the first word.
-  if (/^I\b/.test(replacement)) return replacement;
-  return replacement[0]!.toLowerCase() + replacement.slice(1);
+/** One rewrite of a finding: the text that replaces [start, end) of the sentence. */
+export interface PlannedRewrite {
+  start: number;
+  end: number;
+  text: string;
 }
+
+/** All rewrites of a finding over one shared span, so Apply replaces exactly what the suggestion shows. */
+export interface RewritePlan {
+  start: number;
+  end: number;
+  rewrites: string[];
+}
+
+const MAX_REWRITES = 3;
+// Only openers may sit before a sentence's first word: quotes, brackets, bullets, emoji and the like.
+const OPENERS = /^[\s"'“‘(\[*•·>\-–—\p{Extended_Pictographic}\uFE0F]*$/u;
+const TERMINAL = /^([\s"'”’)\]]*)([.!?…]+)([\s"'”’)\]]*)$/u;
+
+function capitalise(text: string): string {
+  const i = text.search(/\p{L}/u);
+  return i === -1 ? text : text.slice(0, i) + text[i]!.toUpperCase() + text.slice(i + 1);
+}
+
+function lowerFirst(text: string): string {
+  // "I", "I'm", names and acronyms the template spells in capitals keep them.
+  if (/^(I\b|\p{Lu}{2,}|\p{Lu}\p{Ll}*\s+\p{Lu})/u.test(text)) return text;
+  return text.length > 0 ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+function lastWord(text: string): string {
+  return /([\p{L}\p{N}']+)[^\p{L}\p{N}']*$/u.exec(text)?.[1]?.toLowerCase() ?? '';
+}
+
+function firstWord(text: string): string {
+  return /^[^\p{L}\p{N}']*([\p{L}\p{N}']+)/u.exec(text)?.[1]?.toLowerCase() ?? '';
+}
+
+/** Straight apostrophes and quotes in the same positions, so `find` patterns need not spell every quote style. */
+function forFinding(sentence: string): string {
+  return sentence.replace(/[’‘`´]/g, "'").replace(/[“”]/g, '"');
+}
+
+/**
+ * Fits one filled template into the sentence in place of [start, end), or null when it cannot read right there
+ * (a doubled word at a seam, a full stop in the middle of a sentence).
+ */
+export function fitRewrite(sentence: string, start: number, end: number, filled: string, template: string): PlannedRewrite | null {
+  while (start < end && /\s/.test(sentence[start]!)) start++;
+  while (end > start && /\s/.test(sentence[end - 1]!)) end--;
+  const replaced = sentence.slice(start, end);
+  let text = filled.trim().replace(/\s{2,}/g, ' ');
+  if (text === '') return null;
+  const before = sentence.slice(0, start);
+  const atStart = OPENERS.test(before);
+  if (atStart) text = capitalise(text);
+  // A template that opens with a capture keeps the writer's own spelling of it; after a colon either case reads.
+  else if (!template.trimStart().startsWith('{') && !/:\s*$/.test(before)) text = lowerFirst(text);
+
+  const ownEnd = /[.!?]["'”’)]*$/.test(text);
+  // Two sentences in one rewrite only read when they replace a whole sentence.
+  if (/[.!?]\s+\S/.test(text) && (!atStart || !/^[\s.!?…"'”’)\]]*$/.test(sentence.slice(end)))) return null;
+  const rest = sentence.slice(end);
+  const tail = TERMINAL.exec(rest);
+  if (tail) {
+    // The rewrite reaches the sentence's end: it takes the closing punctuation over, and a calm rewrite ends calmly.
+    const [, pre, marks, post] = tail;
+    if (!ownEnd) text += marks!.includes('?') ? '?' : marks === '…' ? '…' : '.';
+    text = text + (pre!.trim() === '' ? '' : pre) + (post!.trim() === '' ? '' : post!.trimEnd());
+    end = sentence.length - (post!.length - post!.trimEnd().length);
+  } else if (rest.trim() === '') {
+    if (!ownEnd && /[.!?]$/.test(replaced)) text += replaced.endsWith('?') ? '?' : '.';
+  } else if (ownEnd) {
+    // A rewrite that ends its sentence cannot sit in front of more words.
+    return null;
+  } else if (/!+\s*$/.test(rest) && !/[!]/.test(text)) {
+    // "Last chance to join the beta!" → the "!" belonged to the pressure; end the sentence calmly.
+    const bang = /!+(\s*)$/.exec(rest)!;
+    const keep = rest.slice(0, rest.length - bang[0].length);
+    text = text + keep + '.';
+    end = sentence.length - bang[1]!.length;
+  }
+
+  if (isAllCaps(replaced) && (replaced.length > 3 || isAllCaps(sentence))) text = text.toUpperCase();
+  const after = sentence.slice(end);
+  const seamBefore = lastWord(before);
+  const seamAfter = firstWord(after);
+  // "The the offer…": a word repeated across the seam means the unit was wrong; better no rewrite than that one.
+  if (seamBefore && /[\p{L}\p{N}']\s+$/u.test(before) && seamBefore === firstWord(text)) return null;
+  if (seamAfter && /^\s+[\p{L}\p{N}]/u.test(after) && /[\p{L}\p{N}']$/u.test(text) && seamAfter === lastWord(text)) return null;
+  return { start, end, text };
+}
+
+/** The rewrites a rule offers for one hit in one sentence, each fitted, merged onto one span. */
+export function planRewrites(
+  sentence: string,
+  hit: { start: number; end: number },
+  groups: Record<string, string>,
+  specs: readonly RewriteSpec[],
+): RewritePlan | null {
+  const planned: PlannedRewrite[] = [];
+  const done = new Set<string>();
+  const searchable = forFinding(sentence);
+  for (const spec of specs) {
+    if (planned.length >= MAX_REWRITES) break;
+    if (spec.approach && done.has(spec.approach)) continue;
+    let start = hit.start;
+    let end = hit.end;
+    const values: Record<string, string> = { ...groups, match: sentence.slice(hit.start, hit.end) };
+    if (spec.find) {
+      const pattern = new RegExp(spec.find.source, 'giud');
+      let found: RegExpExecArray | null = null;
+      for (const m of searchable.matchAll(pattern)) {
+        if (m.index! <= hit.start && m.index! + m[0].length >= hit.end) {
+          found = m;
+          break;
+        }
+      }
+      if (!found) continue;
+      start = found.index!;
+      end = start + found[0].length;
+      for (const [name, at] of Object.entries(found.indices?.groups ?? {})) {
+        // Groups are read from the sentence as written, not the quote-normalised copy.
+        if (at) values[name] = sentence.slice(at[0], at[1]);
+      }
+    }
+    const filled = fillTemplate(spec.to, values);
+    if (filled === null) continue;
+    const fitted = fitRewrite(sentence, start, end, filled, spec.to);
+    if (!fitted) continue;
+    const whole = sentence.slice(0, fitted.start) + fitted.text + sentence.slice(fitted.end);
+    if (whole === sentence || done.has(whole)) continue;
+    done.add(whole);
+    if (spec.approach) done.add(spec.approach);
+    planned.push(fitted);
+  }
+  if (planned.length === 0) return null;
+  const start = Math.min(...planned.map((p) => p.start));
+  const end = Math.max(...planned.map((p) => p.end));
+  return {
+    start,
+    end,
+    rewrites: planned.map((p) => sentence.slice(start, p.start) + p.text + sentence.slice(p.end, end)),
+  };
+}
+

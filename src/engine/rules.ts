@@ -16,6 +16,22 @@ export interface MessageThreshold {
   minPitchSentences: number;
 }
 
+/** How a rewrite leads the reader somewhere better; a finding offers at most one rewrite per approach. */
+export const APPROACHES = ['plain', 'ask', 'help', 'timing', 'reader'] as const;
+export type Approach = (typeof APPROACHES)[number];
+
+export interface RewriteSpec {
+  /** plain: say it without the pressure; ask: ask about their situation; help: offer help; timing: hand the timing back; reader: lead with the reader. */
+  approach: Approach | null;
+  /** Template: `{match}`, the pattern's named captures and `find`'s named groups are filled in. */
+  to: string;
+  /**
+   * Regular expression (case-insensitive) run on the sentence: its first match that covers the flagged words is the
+   * span the rewrite replaces (a clause, or `^.+$` for the whole sentence). Null: the flagged words themselves.
+   */
+  find: RegExp | null;
+}
+
 export interface Rule {
   id: string;
   category: Category;
@@ -27,10 +43,18 @@ export interface Rule {
   exceptions: string[];
   message: string;
   why: string;
-  rewrites: string[];
+  rewrites: RewriteSpec[];
   advice: string | null;
+  /** The better move, shown with the advice when no rewrite fits the sentence. */
+  example: string | null;
   threshold: MessageThreshold | null;
-  examples: { flag: string[]; pass: string[] };
+  examples: { flag: FlagExample[]; pass: string[] };
+}
+
+export interface FlagExample {
+  text: string;
+  /** The whole text after each rewrite offered for it is applied, in order; null when the file gives a bare string. */
+  after: string[] | null;
 }
 
 export class RuleError extends Error {
@@ -46,7 +70,7 @@ export class RuleError extends Error {
 
 const FIELDS = new Set([
   '$schema', 'category', 'severity', 'kind', 'patterns', 'frames', 'exceptions', 'message', 'why', 'rewrites', 'advice',
-  'threshold', 'examples',
+  'example', 'threshold', 'examples',
 ]);
 const THRESHOLD_FIELDS = ['minWords', 'minSentences', 'minSelfLedShare', 'minSelfToReaderRatio', 'minPitchSentences'] as const;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -109,10 +133,11 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
   const message = text('message', true);
   const why = text('why', true);
   const advice = text('advice', false);
-  const rewrites = list('rewrites', data.rewrites, 0);
+  const example = text('example', false);
+  const patterns = list('patterns', data.patterns, 0);
+  const rewrites = rewriteList(data.rewrites, patterns, fail);
   if (rewrites.length === 0 && advice === null) fail('rewrites', 'give at least one rewrite, or advice instead');
 
-  const patterns = list('patterns', data.patterns, 0);
   const frames = frameList(data.frames, fail);
   if (kind === 'phrase' && patterns.length === 0 && frames.length === 0) fail('patterns', 'a phrase rule needs at least one pattern or frame');
   const exceptions = list('exceptions', data.exceptions, 0);
@@ -139,14 +164,14 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
     fail('threshold', 'only message rules take a threshold');
   }
 
-  let examples = { flag: [] as string[], pass: [] as string[] };
+  let examples = { flag: [] as FlagExample[], pass: [] as string[] };
   if (!isRecord(data.examples)) fail('examples', 'must be an object with "flag" and "pass" arrays');
   else {
     for (const key of Object.keys(data.examples)) {
       if (key !== 'flag' && key !== 'pass') fail(`examples.${key}`, 'unknown field');
     }
     examples = {
-      flag: list('examples.flag', data.examples.flag, 3),
+      flag: flagExamples(data.examples.flag, fail),
       pass: list('examples.pass', data.examples.pass, 2),
     };
   }
@@ -165,11 +190,95 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
       why: why!,
       rewrites,
       advice,
+      example,
       threshold,
       examples,
     },
     errors,
   };
+}
+
+const REWRITE_FIELDS = new Set(['approach', 'to', 'find']);
+
+/** Placeholder names in a template: `{n}`, `{when}`, `{match}`. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{([a-zA-Z][\w-]*)\}/g)].map((m) => m[1]!);
+}
+
+function rewriteList(value: unknown, patterns: string[], fail: (field: string, reason: string) => void): RewriteSpec[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    fail('rewrites', 'must be an array of {"approach", "to", "find"?} objects (or plain strings)');
+    return [];
+  }
+  const out: RewriteSpec[] = [];
+  const approaches = new Map<Approach, boolean>();
+  value.forEach((raw, i) => {
+    const at = `rewrites[${i}]`;
+    let spec: RewriteSpec;
+    if (typeof raw === 'string') {
+      if (raw.trim() === '') return fail(at, 'must be a non-empty string');
+      spec = { approach: null, to: raw, find: null };
+    } else if (isRecord(raw)) {
+      for (const key of Object.keys(raw)) if (!REWRITE_FIELDS.has(key)) fail(`${at}.${key}`, 'unknown field');
+      if (!APPROACHES.includes(raw.approach as Approach)) return fail(`${at}.approach`, `must be one of ${APPROACHES.join(', ')}`);
+      if (typeof raw.to !== 'string' || raw.to.trim() === '') return fail(`${at}.to`, 'must be a non-empty string');
+      let find: RegExp | null = null;
+      if (raw.find !== undefined) {
+        if (typeof raw.find !== 'string' || raw.find === '') return fail(`${at}.find`, 'must be a non-empty regular expression');
+        try {
+          find = new RegExp(raw.find, 'iu');
+        } catch (error) {
+          return fail(`${at}.find`, `is not a valid regular expression (${(error as Error).message})`);
+        }
+        if (find.test('')) return fail(`${at}.find`, 'matches the empty string, so it could replace nothing');
+      }
+      spec = { approach: raw.approach as Approach, to: raw.to, find };
+      const open = approaches.get(spec.approach!);
+      // Within one approach the first rewrite that fits the sentence wins; one without `find` always fits.
+      if (open === false) fail(at, `an earlier "${spec.approach}" rewrite has no "find", so this one can never be offered`);
+      approaches.set(spec.approach!, find !== null);
+    } else {
+      return fail(at, 'must be an object {"approach", "to", "find"?} or a string');
+    }
+    const groups = new Set<string>(['match']);
+    for (const p of patterns) for (const m of p.matchAll(/<([a-zA-Z][\w-]*)>/g)) groups.add(m[1]!);
+    if (spec.find) for (const m of spec.find.source.matchAll(/\(\?<([a-zA-Z][\w-]*)>/g)) groups.add(m[1]!);
+    for (const name of placeholders(spec.to)) {
+      if (!groups.has(name)) fail(typeof raw === 'string' ? at : `${at}.to`, `{${name}} names no capture group in patterns${spec.find ? ' or find' : ''}`);
+    }
+    out.push(spec);
+  });
+  if (approaches.size > 3) fail('rewrites', `offers ${approaches.size} approaches; keep to three that differ`);
+  return out;
+}
+
+function flagExamples(value: unknown, fail: (field: string, reason: string) => void): FlagExample[] {
+  if (!Array.isArray(value)) {
+    fail('examples.flag', 'must be an array with at least 3 entries');
+    return [];
+  }
+  if (value.length < 3) fail('examples.flag', `needs at least 3 entries, has ${value.length}`);
+  const out: FlagExample[] = [];
+  const seen = new Set<string>();
+  value.forEach((raw, i) => {
+    const at = `examples.flag[${i}]`;
+    let example: FlagExample;
+    if (typeof raw === 'string' && raw.trim() !== '') example = { text: raw, after: null };
+    else if (isRecord(raw)) {
+      for (const key of Object.keys(raw)) if (key !== 'text' && key !== 'after') fail(`${at}.${key}`, 'unknown field');
+      if (typeof raw.text !== 'string' || raw.text.trim() === '') return fail(`${at}.text`, 'must be a non-empty string');
+      const after = raw.after;
+      if (!Array.isArray(after) || after.some((a) => typeof a !== 'string' || a.trim() === '')) {
+        return fail(`${at}.after`, 'must be an array of the whole text after each rewrite is applied ([] when none fits)');
+      }
+      example = { text: raw.text, after: after as string[] };
+    } else return fail(at, 'must be a non-empty string or {"text", "after"}');
+    if (seen.has(example.text)) fail(at, `duplicate entry "${example.text}"`);
+    seen.add(example.text);
+    out.push(example);
+  });
+  return out;
 }
 
 const FRAME_FIELDS = new Set(['all', 'within', 'ordered', 'unless']);

@@ -18,10 +18,23 @@ export interface Finding {
   message: string;
   /** The relationship principle behind the finding. */
   why: string;
-  /** Replacements that fit in place of [start, end): captures filled in, capitalisation matched. */
+  /**
+   * What Apply replaces: the flagged words, or the clause or sentence around them when a rewrite has to replace
+   * more to read right. Always contains [start, end), which stays the highlight.
+   */
+  replaceStart: number;
+  replaceEnd: number;
+  /** The text of [replaceStart, replaceEnd) when linted; Apply checks it is still there. */
+  replaced: string;
+  /**
+   * Whole replacements for [replaceStart, replaceEnd), at most three and each a different approach: captures
+   * filled, case and punctuation fitted to the sentence. Empty when no rewrite is safe here: then advice speaks.
+   */
   rewrites: string[];
   /** Guidance when the sentence needs rethinking rather than a swap. */
   advice: string | null;
+  /** An example of the better move, shown with the advice when there is no rewrite to apply. */
+  example: string | null;
   /** Stable identity for ignoring this occurrence; survives edits to other sentences. */
   key: string;
 }

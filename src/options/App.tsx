@@ -185,7 +185,7 @@ function RuleItem({ rule, settings, change }: { rule: Rule; settings: Settings; 
               </ul>
             </>
           )}
-          {rule.rewrites.length > 0 && <p class="small">Suggests: {rule.rewrites.join(' · ')}</p>}
+          {rule.rewrites.length > 0 && <p class="small">Suggests: {rule.rewrites.map((r) => r.to).join(' · ')}</p>}
         </details>
       )}
     </li>

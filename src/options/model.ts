@@ -18,7 +18,7 @@ function searchableText(rule: Rule): string {
     rule.message,
     rule.why,
     rule.advice ?? '',
-    ...rule.rewrites,
+    ...rule.rewrites.map((r) => r.to),
     ...rule.examples.flag,
     ...rule.examples.pass,
   ]

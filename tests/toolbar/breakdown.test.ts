@@ -24,8 +24,12 @@ function finding(category: Finding['category'], start: number, text = 'x'): Find
     text,
     message: 'm',
     why: 'w',
+    replaceStart: start,
+    replaceEnd: start + text.length,
+    replaced: text,
     rewrites: [],
     advice: null,
+    example: null,
     key: `${category}|${start}`,
   };
 }
