@@ -35,8 +35,18 @@ const OPENERS = /^[\s"'“‘(\[*•·>\-–—\p{Extended_Pictographic}\uFE0F]*
 const TERMINAL = /^([\s"'”’)\]]*)([.!?…]+)([\s"'”’)\]]*)$/u;
 
 function capitalise(text: string): string {
-  const i = text.search(/\p{L}/u);
-  return i === -1 ? text : text.slice(0, i) + text[i]!.toUpperCase() + text.slice(i + 1);
+  // "20% off" starts with a figure: nothing to capitalise.
+  const i = text.search(/[\p{L}\p{N}]/u);
+  return i === -1 || !/\p{L}/u.test(text[i]!) ? text : text.slice(0, i) + text[i]!.toUpperCase() + text.slice(i + 1);
+}
+
+const KEEPS_CAPITAL = /^(I|I'm|I've|I'll|I'd|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/u;
+
+/** A capture that opened the sentence may land mid-sentence: "This style" → "this style", but "I" and "March" stay. */
+function uncapitalised(value: string): string {
+  const word = /^\s*(\S+)/.exec(value)?.[1] ?? '';
+  if (KEEPS_CAPITAL.test(word) || /^\p{Lu}{2,}/u.test(word)) return value;
+  return value.replace(/^(\s*)(\p{Lu})/u, (_, space: string, letter: string) => space + letter.toLowerCase());
 }
 
 function lowerFirst(text: string): string {
@@ -138,7 +148,7 @@ export function planRewrites(
       end = start + found[0].length;
       for (const [name, at] of Object.entries(found.indices?.groups ?? {})) {
         // Groups are read from the sentence as written, not the quote-normalised copy.
-        if (at) values[name] = sentence.slice(at[0], at[1]);
+        if (at) values[name] = OPENERS.test(sentence.slice(0, at[0])) ? uncapitalised(sentence.slice(at[0], at[1])) : sentence.slice(at[0], at[1]);
       }
     }
     const filled = fillTemplate(spec.to, values);
