@@ -32,6 +32,7 @@ export interface RewritePlan {
 const MAX_REWRITES = 3;
 // Only openers may sit before a sentence's first word: quotes, brackets, bullets, emoji and the like.
 const OPENERS = /^[\s"'“‘(\[*•·>\-–—\p{Extended_Pictographic}\uFE0F]*$/u;
+const QUESTION = /^(would|could|can|do|does|did|is|are|was|were|will|shall|should|what|which|when|where|who|why|how|may|might|have|has|any|anything)\b/i;
 const TERMINAL = /^([\s"'”’)\]]*)([.!?…]+)([\s"'”’)\]]*)$/u;
 
 function capitalise(text: string): string {
@@ -85,6 +86,8 @@ export function fitRewrite(sentence: string, start: number, end: number, filled:
   else if (!template.trimStart().startsWith('{') && !/:\s*$/.test(before)) text = lowerFirst(text);
 
   const ownEnd = /[.!?]["'”’)]*$/.test(text);
+  // A question mark survives only if the sentence is still a question once rewritten.
+  const asks = QUESTION.test((before + text).replace(/^[^\p{L}]+/u, ''));
   // Two sentences in one rewrite only read when they replace a whole sentence.
   if (/[.!?]\s+\S/.test(text) && (!atStart || !/^[\s.!?…"'”’)\]]*$/.test(sentence.slice(end)))) return null;
   const rest = sentence.slice(end);
@@ -92,11 +95,11 @@ export function fitRewrite(sentence: string, start: number, end: number, filled:
   if (tail) {
     // The rewrite reaches the sentence's end: it takes the closing punctuation over, and a calm rewrite ends calmly.
     const [, pre, marks, post] = tail;
-    if (!ownEnd) text += marks!.includes('?') ? '?' : marks === '…' ? '…' : '.';
+    if (!ownEnd) text += marks!.includes('?') && asks ? '?' : marks === '…' ? '…' : '.';
     text = text + (pre!.trim() === '' ? '' : pre) + (post!.trim() === '' ? '' : post!.trimEnd());
     end = sentence.length - (post!.length - post!.trimEnd().length);
   } else if (rest.trim() === '') {
-    if (!ownEnd && /[.!?]$/.test(replaced)) text += replaced.endsWith('?') ? '?' : '.';
+    if (!ownEnd && /[.!?…]$/.test(replaced)) text += replaced.endsWith('?') && asks ? '?' : replaced.endsWith('…') ? '…' : '.';
   } else if (ownEnd) {
     // A rewrite that ends its sentence cannot sit in front of more words.
     return null;
