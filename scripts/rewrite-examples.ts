@@ -9,7 +9,6 @@ const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const rules = builtInRules();
 for (const rule of rules) {
   if (only.length > 0 && !only.includes(rule.id)) continue;
-  if (rule.kind !== 'phrase') continue;
   const linter = createLinter({ disabledRules: rules.filter((r) => r.id !== rule.id).map((r) => r.id), learned: false });
   const afters: string[][] = [];
   console.log(`== ${rule.id}`);

@@ -235,9 +235,10 @@ function rewriteList(value: unknown, patterns: string[], fail: (field: string, r
       }
       spec = { approach: raw.approach as Approach, to: raw.to, find };
       const open = approaches.get(spec.approach!);
-      // Within one approach the first rewrite that fits the sentence wins; one without `find` always fits.
-      if (open === false) fail(at, `an earlier "${spec.approach}" rewrite has no "find", so this one can never be offered`);
-      approaches.set(spec.approach!, find !== null);
+      // Within one approach the first rewrite that fits the sentence wins; one without `find` or captures always fits.
+      if (open === false) fail(at, `an earlier "${spec.approach}" rewrite always fits (no "find", no captures), so this one can never be offered`);
+      const alwaysFits = find === null && placeholders(spec.to).every((name) => name === 'match');
+      approaches.set(spec.approach!, !alwaysFits);
     } else {
       return fail(at, 'must be an object {"approach", "to", "find"?} or a string');
     }
@@ -249,7 +250,6 @@ function rewriteList(value: unknown, patterns: string[], fail: (field: string, r
     }
     out.push(spec);
   });
-  if (approaches.size > 3) fail('rewrites', `offers ${approaches.size} approaches; keep to three that differ`);
   return out;
 }
 
