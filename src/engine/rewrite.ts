@@ -95,9 +95,12 @@ export function fitRewrite(sentence: string, start: number, end: number, filled:
   if (tail) {
     // The rewrite reaches the sentence's end: it takes the closing punctuation over, and a calm rewrite ends calmly.
     const [, pre, marks, post] = tail;
-    if (!ownEnd) text += marks!.includes('?') && asks ? '?' : marks === '…' ? '…' : '.';
-    text = text + (pre!.trim() === '' ? '' : pre) + (post!.trim() === '' ? '' : post!.trimEnd());
-    end = sentence.length - (post!.length - post!.trimEnd().length);
+    const mark = ownEnd ? '' : marks!.includes('?') && asks ? '?' : marks === '…' ? '…' : '.';
+    // Punctuation the rewrite leaves as it was stays outside the span, so Apply changes no more than it must.
+    if (ownEnd || mark !== marks) {
+      text = text + mark + (pre!.trim() === '' ? '' : pre) + (post!.trim() === '' ? '' : post!.trimEnd());
+      end = sentence.length - (post!.length - post!.trimEnd().length);
+    }
   } else if (rest.trim() === '') {
     if (!ownEnd && /[.!?…]$/.test(replaced)) text += replaced.endsWith('?') && asks ? '?' : replaced.endsWith('…') ? '…' : '.';
   } else if (ownEnd) {

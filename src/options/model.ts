@@ -19,7 +19,7 @@ function searchableText(rule: Rule): string {
     rule.why,
     rule.advice ?? '',
     ...rule.rewrites.map((r) => r.to),
-    ...rule.examples.flag,
+    ...rule.examples.flag.map((e) => e.text),
     ...rule.examples.pass,
   ]
     .join('\n')

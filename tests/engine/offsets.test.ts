@@ -80,7 +80,10 @@ describe('rewrites', () => {
     ]);
   });
 
-  it('shout back only when the span shouts', () => {
-    expect(testLinter().lint('BUY NOW!').findings[0]!.rewrites).toEqual(['BUY WHENEVER IT SUITS YOU']);
+  it('shout back only when the span shouts, and end calmly where the "!" belonged to the pressure', () => {
+    const [finding] = testLinter().lint('BUY NOW!').findings;
+    expect(finding!.rewrites).toEqual(['BUY WHENEVER IT SUITS YOU.']);
+    expect([finding!.replaceStart, finding!.replaceEnd, finding!.replaced]).toEqual([0, 8, 'BUY NOW!']);
+    expect([finding!.start, finding!.end]).toEqual([0, 7]);
   });
 });

@@ -28,7 +28,7 @@ describe('user phrases', () => {
     const linter = testLinter({ userPhrases: [{ phrase: "don't sleep on this", message: 'Sounds like a threat.', rewrite: 'worth a look', category: 'urgency' }] });
     expect(linter.optionErrors).toEqual([]);
     const [f] = linter.lint('Honestly, DON’T sleep on this one.').findings;
-    expect(f).toMatchObject({ category: 'urgency', text: 'DON’T sleep on this', message: 'Sounds like a threat.', rewrites: ['Worth a look'] });
+    expect(f).toMatchObject({ category: 'urgency', text: 'DON’T sleep on this', message: 'Sounds like a threat.', rewrites: ['worth a look'] });
     expect(f!.ruleId).toMatch(/^user-/);
   });
 

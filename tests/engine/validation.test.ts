@@ -42,14 +42,49 @@ describe('rule validation', () => {
   });
 
   it('rejects patterns compromise cannot use and rewrites naming unknown captures', () => {
-    expect(
-      errorsOf({
-        'rules/tags.json': { ...valid, patterns: ['#NotATag now', '#Noun #Verb'], rewrites: ['{thing} later'] },
-      }),
-    ).toEqual([
+    expect(errorsOf({ 'rules/tags.json': { ...valid, patterns: ['#NotATag now', '#Noun #Verb'] } })).toEqual([
       'rules/tags.json: patterns[0]: "#NotATag now" unknown tag #NotATag',
       'rules/tags.json: patterns[1]: "#Noun #Verb" needs at least one required word, so sentences can be prefiltered',
+    ]);
+    expect(errorsOf({ 'rules/tags.json': { ...valid, rewrites: ['{thing} later'] } })).toEqual([
       'rules/tags.json: rewrites[0]: {thing} names no capture group in patterns',
+    ]);
+  });
+
+  it('rejects rewrite objects with a bad approach, a broken or empty-matching find, or captures find does not make', () => {
+    const rewrites = [
+      { approach: 'bully', to: 'x' },
+      { approach: 'plain', to: 'x', find: '(unclosed' },
+      { approach: 'ask', to: 'x', find: 'a*' },
+      { approach: 'help', to: 'We have {n} seats open.', find: '^only (?<count>\\d+) seats left' },
+      { approach: 'timing', to: 'later', colour: 'red' },
+    ];
+    expect(errorsOf({ 'rules/shapes.json': { ...valid, rewrites } })).toEqual([
+      'rules/shapes.json: rewrites[0].approach: must be one of plain, ask, help, timing, reader',
+      'rules/shapes.json: rewrites[1].find: is not a valid regular expression (Invalid regular expression: /(unclosed/iu: Unterminated group)',
+      'rules/shapes.json: rewrites[2].find: matches the empty string, so it could replace nothing',
+      'rules/shapes.json: rewrites[3].to: {n} names no capture group in patterns or find',
+      'rules/shapes.json: rewrites[4].colour: unknown field',
+    ]);
+  });
+
+  it('rejects a rewrite that an earlier one of the same approach always shadows', () => {
+    const rewrites = [
+      { approach: 'plain', to: 'whenever it suits you' },
+      { approach: 'plain', to: 'We have {n} seats open.', find: '^only (?<n>\\d+) seats left' },
+    ];
+    expect(errorsOf({ 'rules/shadow.json': { ...valid, rewrites } })).toEqual([
+      'rules/shadow.json: rewrites[1]: an earlier "plain" rewrite always fits (no "find", no captures), so this one can never be offered',
+    ]);
+  });
+
+  it('rejects flag examples whose "after" is not a list of whole texts', () => {
+    const flag = [{ text: 'a' }, { text: 'b', after: 'b2' }, { text: 'c', after: [''] }, { text: 'd', after: [], note: 1 }];
+    expect(errorsOf({ 'rules/afters.json': { ...valid, examples: { ...valid.examples, flag } } })).toEqual([
+      'rules/afters.json: examples.flag[0].after: must be an array of the whole text after each rewrite is applied ([] when none fits)',
+      'rules/afters.json: examples.flag[1].after: must be an array of the whole text after each rewrite is applied ([] when none fits)',
+      'rules/afters.json: examples.flag[2].after: must be an array of the whole text after each rewrite is applied ([] when none fits)',
+      'rules/afters.json: examples.flag[3].note: unknown field',
     ]);
   });
 
