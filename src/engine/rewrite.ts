@@ -153,8 +153,10 @@ export function planRewrites(
       start = found.index!;
       end = start + found[0].length;
       for (const [name, at] of Object.entries(found.indices?.groups ?? {})) {
-        // Groups are read from the sentence as written, not the quote-normalised copy.
-        if (at) values[name] = OPENERS.test(sentence.slice(0, at[0])) ? uncapitalised(sentence.slice(at[0], at[1])) : sentence.slice(at[0], at[1]);
+        // Groups are read from the sentence as written, not the quote-normalised copy; an optional group that
+        // took no part in the match ("Hi Ben, " before the pressure) is simply empty.
+        if (!at) values[name] = '';
+        else values[name] = OPENERS.test(sentence.slice(0, at[0])) ? uncapitalised(sentence.slice(at[0], at[1])) : sentence.slice(at[0], at[1]);
       }
     }
     const filled = fillTemplate(spec.to, values);
