@@ -131,6 +131,32 @@ describe('every rewrite reads right where it lands', () => {
   });
 });
 
+// The writer's facts: figures, prices, dates, and names (capitalised words that do not open the sentence).
+// "Today", "tonight" and "tomorrow" are left out on purpose: a relative deadline is the clock a rewrite removes.
+const FACT = /[$£€]?\d+(?:[,.:]\d+)*%?|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)\b/giu;
+// Claims a rewrite must never add: social proof, superlatives, guarantees, scarcity.
+const CLAIMS = /\b(popular|people like you|others have|everyone|most|best|leading|trusted|thousands|millions|guarantee\w*|free|only|limited|selling|demand|proven|award)\b/giu;
+
+describe('rewrites keep the facts and add no claims', () => {
+  it.each(ALL.map((c) => [`${c.source}: ${c.rewrite}`, c] as const))('%s', (_, c) => {
+    const replaced = c.finding.replaced;
+    // The flagged words are the pressure and may go; everything else the rewrite replaces is the writer's to keep.
+    const from = c.finding.start - c.finding.replaceStart;
+    const to = c.finding.end - c.finding.replaceStart;
+    const outside = replaced.slice(0, from) + ' \u0000 ' + replaced.slice(to);
+    const sentenceStart = splitSentences(c.text).find((s) => s.start <= c.finding.start && c.finding.end <= s.end)!.start;
+    const names = [...outside.matchAll(/(?<=\s)\p{Lu}\p{Ll}+/gu)]
+      .filter((m) => m.index! < from ? c.finding.replaceStart + m.index! > sentenceStart : true)
+      .map((m) => m[0])
+      .filter((w) => !/^(I|I'm|I'll|I'd|I've)$/.test(w));
+    const facts = [...(outside.match(FACT) ?? []), ...names].map((f) => f.toLowerCase());
+    const kept = c.rewrite.toLowerCase();
+    expect(facts.filter((f) => !kept.includes(f)), `"${replaced}" → "${c.rewrite}" drops a fact`).toEqual([]);
+    const added = [...c.rewrite.matchAll(CLAIMS)].map((m) => m[0].toLowerCase()).filter((w) => !replaced.toLowerCase().includes(w));
+    expect(added, `"${replaced}" → "${c.rewrite}" adds a claim`).toEqual([]);
+  });
+});
+
 describe('harper.js finds no new grammar problem in a rewritten sentence', () => {
   let harper: LocalLinter;
   beforeAll(async () => {
