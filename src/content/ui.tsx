@@ -60,6 +60,8 @@ const UI_CSS = `${HOST_CSS}
 .dot { width: 8px; height: 8px; border-radius: 50%; display: inline-block; }
 .message { margin: 6px 0 4px; font-weight: 600; }
 .why, .advice { margin: 4px 0; color: #4b5563; }
+.example { margin: 4px 0 8px; padding: 6px 8px; border-left: 3px solid #6366f1; background: #f5f7ff; border-radius: 4px; }
+.example-label { font-weight: 600; }
 .rewrites { list-style: none; margin: 8px 0; padding: 0; display: grid; gap: 4px; }
 button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid #d1d5db; background: #f9fafb; color: #111827;
   padding: 4px 8px; text-align: left; }
@@ -78,6 +80,7 @@ kbd { font: 11px ui-monospace, monospace; border: 1px solid #d1d5db; border-radi
 @media (prefers-color-scheme: dark) {
   .card, .chip, .list { background: #1f2937; color: #f3f4f6; border-color: #374151; }
   .why, .advice, .actions button { color: #d1d5db; }
+  .example { background: #111827; }
   button { background: #111827; color: #f9fafb; border-color: #4b5563; }
   .notice { color: #fca5a5; }
 }
@@ -127,6 +130,12 @@ function Card({ model }: { model: CardModel }) {
         </ul>
       )}
       {finding.advice && <p class="advice">{finding.advice}</p>}
+      {/* No rewrite fits this sentence: the better move is shown to copy from, never applied as a swap. */}
+      {finding.rewrites.length === 0 && finding.example && (
+        <p class="example" data-role="example">
+          <span class="example-label">For example: </span>“{finding.example}”
+        </p>
+      )}
       <div class="actions">
         <button data-action="ignore" onMouseDown={keepFocus} onClick={(e) => e.isTrusted && model.onIgnore()}>Ignore</button>
         <button data-action="mute" onMouseDown={keepFocus} onClick={(e) => e.isTrusted && model.onMute()}>Mute rule</button>

@@ -127,7 +127,7 @@ export function App({ search }: { search: string }) {
       let done = '';
       if (action.kind === 'apply') {
         error = await send({ type: 'rapport:apply', key: f.key, rewrite: action.rewrite });
-        done = `Replaced “${f.text}” with “${action.rewrite}”.`;
+        done = `Replaced “${f.replaced}” with “${action.rewrite}”.`;
       } else if (action.kind === 'jump') {
         error = await send({ type: 'rapport:jump', key: f.key });
         done = `Selected “${f.text}” in the draft.`;

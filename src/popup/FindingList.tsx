@@ -29,6 +29,12 @@ function FindingItem({ finding, index, onAction }: { finding: Finding; index: nu
         {finding.why}
       </p>
       {finding.advice && <p class="finding-advice">{finding.advice}</p>}
+      {/* No rewrite fits this sentence: the better move is shown to copy from, never applied as a swap. */}
+      {finding.rewrites.length === 0 && finding.example && (
+        <p class="finding-example" data-role="example">
+          <strong>For example: </strong>“{finding.example}”
+        </p>
+      )}
       {finding.rewrites.length > 0 && (
         <ul class="rewrites" aria-label={`Rewrites for “${finding.text}”`}>
           {finding.rewrites.map((rewrite) => (
@@ -38,7 +44,7 @@ function FindingItem({ finding, index, onAction }: { finding: Finding; index: nu
                 <button
                   type="button"
                   class="primary"
-                  aria-label={`Apply “${rewrite}” in place of “${finding.text}”`}
+                  aria-label={`Apply “${rewrite}” in place of “${finding.replaced}”`}
                   onClick={() => onAction({ kind: 'apply', finding, rewrite })}
                 >
                   Apply

@@ -40,6 +40,8 @@ const CASES: ComposerCase[] = [
 
 const PUSHY = 'Can we close the deal this week? ';
 const PHRASE = 'close the deal';
+// The rewrite for this question replaces the whole question: a phrase swap would not read.
+const SENTENCE = 'Can we close the deal this week?';
 
 const requests: Request[] = [];
 const browser = extensionSuite((b) => b.context.on('request', (r) => requests.push(r)));
@@ -92,7 +94,7 @@ describe.each(CASES)('$name', (c) => {
     await page.close();
   });
 
-  it('opens a card on hover, applies a rewrite to exactly the span through input events, and Ctrl+Z undoes it', async () => {
+  it('opens a card on hover, applies a rewrite to exactly the sentence it rewrites through input events, and Ctrl+Z undoes it', async () => {
     const { page, editor } = await openCase(c);
     await page.keyboard.type(PUSHY);
     await expect.poll(() => highlightedTexts(page, cssOf(c))).toContain(PHRASE);
@@ -109,7 +111,7 @@ describe.each(CASES)('$name', (c) => {
     await expect.poll(() => apply.isVisible()).toBe(true);
     const rewrite = (await apply.textContent())!.trim();
     await apply.click();
-    await expect.poll(() => editorText(editor)).toBe(original.replace(PHRASE, rewrite));
+    await expect.poll(() => editorText(editor)).toBe(original.replace(SENTENCE, rewrite));
     expect(await page.evaluate(() => (window as unknown as { inputTypes: string[] }).inputTypes)).toContain('insertText');
     await page.keyboard.press('Control+z');
     await expect.poll(() => editorText(editor)).toBe(original);

@@ -77,7 +77,7 @@ describe('Gmail pop-up compose', () => {
     await page.close();
   });
 
-  it('applies a rewrite to exactly the flagged span through input events, and Ctrl+Z restores the original', async () => {
+  it('applies a rewrite to exactly the sentence it rewrites through input events, and Ctrl+Z restores the original', async () => {
     const page = await newCompose();
     await typeDraft(page, ['Hi Sam,', 'Can we close the deal this week? Thanks.']);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal']);
@@ -92,7 +92,7 @@ describe('Gmail pop-up compose', () => {
     const apply = page.locator('rapport-ui .card [data-action=apply]').first();
     const rewrite = (await apply.textContent())!.trim();
     await apply.click();
-    await expect.poll(() => draftText(page)).toBe(original.replace('close the deal', rewrite));
+    await expect.poll(() => draftText(page)).toBe(original.replace('Can we close the deal this week?', rewrite));
     expect(await page.evaluate(() => (window as unknown as { inputEvents: string[] }).inputEvents)).toContain('insertText');
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual([]);
     await page.keyboard.press('Control+z');
@@ -134,7 +134,7 @@ describe('Gmail pop-up compose', () => {
     const first = (await card.locator('[data-action=apply]').first().textContent())!.replace(/^1/, '').trim();
     expect(await page.evaluate((sel) => document.activeElement?.matches(sel), NEW_BODY)).toBe(true);
     await page.keyboard.press('1');
-    await expect.poll(() => draftText(page)).toBe(original.replace('close the deal', first));
+    await expect.poll(() => draftText(page)).toBe(original.replace('Can we close the deal this week?', first));
     await expect.poll(() => card.count()).toBe(0);
     await page.close();
   });

@@ -152,7 +152,7 @@ describe('popup', () => {
     await expect.poll(() => listedPhrases(popup)).toEqual(['close the deal', 'offer expires tonight']);
   });
 
-  it('Apply changes exactly the flagged span in the draft', async () => {
+  it('Apply changes exactly what the rewrite replaces (here the whole question) in the draft', async () => {
     const page = await composeWith(PUSHY_DRAFT);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toContain('close the deal');
     const original = await draftText(page);
@@ -161,9 +161,9 @@ describe('popup', () => {
     await finding.waitFor();
     const rewrite = (await finding.locator('.rewrite-text').first().textContent())!;
     await finding.getByRole('button', { name: /^Apply/ }).first().click();
-    await expect.poll(() => draftText(page)).toBe(original.replace('close the deal', rewrite));
+    await expect.poll(() => draftText(page)).toBe(original.replace('Can we close the deal?', rewrite));
     await expect.poll(() => listedPhrases(popup)).toEqual(['offer expires tonight']);
-    await expect.poll(() => popup.getByRole('status').textContent()).toContain(`Replaced “close the deal” with “${rewrite}”`);
+    await expect.poll(() => popup.getByRole('status').textContent()).toContain(`Replaced “Can we close the deal?” with “${rewrite}”`);
   });
 
   it('Copy puts a rewrite on the clipboard', async () => {
