@@ -196,7 +196,7 @@ export class Linter {
 
     const findings: Finding[] = [];
     spans.forEach((span, i) => {
-      for (const hit of this.onePerCategory(analyses[i]!.hits)) {
+      for (const hit of this.onePerCategory(analyses[i]!.hits, span.text)) {
         findings.push(this.toFinding(this.pack.rules[hit.rule]!, span, hit, analyses[i]!.hash));
       }
     });
@@ -239,12 +239,18 @@ export class Linter {
   }
 
   /**
-   * One finding per stretch of text and category among the enabled rules: a hand-written rule with rewrites wins
-   * over a concept frame on the same words, then the longer span. Muting the winner lets the other speak.
+   * One finding per stretch of text and category among the enabled rules: a rule with a rewrite that fits this
+   * sentence wins over one that can only advise, then a hand-written pattern rule over a concept frame, then the
+   * longer span. Muting the winner lets the other speak.
    */
-  private onePerCategory(hits: readonly LocalHit[]): LocalHit[] {
+  private onePerCategory(hits: readonly LocalHit[], sentence: string): LocalHit[] {
     const rules = this.pack.rules;
-    const rank = (h: LocalHit) => (rules[h.rule]!.rewrites.length > 0 ? 1_000_000 : 0) + (h.end - h.start);
+    const fits = (h: LocalHit) => {
+      const rule = rules[h.rule]!;
+      return rule.kind === 'phrase' && rule.rewrites.length > 0 && planRewrites(sentence, h, h.groups, rule.rewrites) !== null;
+    };
+    const ranks = new Map(hits.map((h) => [h, (fits(h) ? 2_000_000 : 0) + (rules[h.rule]!.patterns.length > 0 ? 1_000_000 : 0) + (h.end - h.start)]));
+    const rank = (h: LocalHit) => ranks.get(h)!;
     const enabled = hits.filter((h) => this.enabled[h.rule]).sort((a, b) => rank(b) - rank(a) || a.start - b.start || a.rule - b.rule);
     const kept: LocalHit[] = [];
     for (const hit of enabled) {

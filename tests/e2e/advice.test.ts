@@ -3,7 +3,7 @@
 
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { highlightedTexts, highlightPoint } from '../support/page';
+import { highlightedTexts, highlightPoint, settled } from '../support/page';
 import { extensionSuite } from '../support/suite';
 
 const browser = extensionSuite();
@@ -43,6 +43,7 @@ describe('a finding with no safe rewrite', () => {
   it('the card shows its advice and an example, with no Apply button', async () => {
     const page = await composeWith(DRAFT);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual([ADVICE_ONLY, 'close the deal']);
+    await settled(page);
     const point = await highlightPoint(page, ADVICE_ONLY, NEW_BODY);
     await page.mouse.move(point.x, point.y);
     const card = page.locator('rapport-ui .card');
@@ -66,6 +67,7 @@ describe('a finding with no safe rewrite', () => {
   it('the popup lists its advice and an example, with no Apply or Copy button', async () => {
     const page = await composeWith(DRAFT);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toContain(ADVICE_ONLY);
+    await settled(page);
     const popup = await browser().context.newPage();
     await popup.setViewportSize({ width: 380, height: 600 });
     await popup.goto(`chrome-extension://${browser().extensionId}/src/popup/index.html?tabId=${await tabIdOf(page)}`);

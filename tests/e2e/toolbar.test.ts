@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type LaunchedBrowser } from '../support/browser';
-import { DIST, ROOT, ensureBuilt, highlightedTexts, highlightPoint } from '../support/page';
+import { DIST, ROOT, ensureBuilt, highlightedTexts, highlightPoint, settled } from '../support/page';
 
 const NEW_BODY = '[data-fixture-editor="gmail-popup-new-body"]';
 const PUSHY_DRAFT = ['Hi Sam,', 'This offer expires tonight. Can we close the deal?'];
@@ -155,6 +155,7 @@ describe('popup', () => {
   it('Apply changes exactly what the rewrite replaces (here the whole question) in the draft', async () => {
     const page = await composeWith(PUSHY_DRAFT);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toContain('close the deal');
+    await settled(page);
     const original = await draftText(page);
     const popup = await openPopup(await tabIdOf(page));
     const finding = popup.locator('.finding', { has: popup.locator('mark', { hasText: 'close the deal' }) });
