@@ -1,0 +1,28 @@
+// Tells the background worker what the toolbar badge should say for the composer the user is writing in.
+
+import browser from 'webextension-polyfill';
+import type { Category, Finding } from '../engine/types';
+import { CATEGORIES_BY_RANK } from '../shared/categories';
+import type { ContentToBackground } from '../shared/protocol';
+
+/** The most serious category among the findings, which tints the badge and the chip. */
+export function worstCategory(findings: readonly Finding[]): Category | null {
+  let worst: Category | null = null;
+  for (const f of findings) if (worst === null || CATEGORIES_BY_RANK.indexOf(f.category) < CATEGORIES_BY_RANK.indexOf(worst)) worst = f.category;
+  return worst;
+}
+
+export function reportBadge(findings: readonly Finding[]): void {
+  sendBadge(findings.length, worstCategory(findings));
+}
+
+export function clearBadge(): void {
+  sendBadge(0, null);
+}
+
+function sendBadge(count: number, worst: Category | null): void {
+  const message: ContentToBackground = { type: 'rapport:badge', count, worst };
+  browser.runtime.sendMessage(message).catch(() => {
+    // No listener (the worker is starting or the extension was reloaded): the badge is cosmetic.
+  });
+}
