@@ -12,7 +12,7 @@ export function badgeText(count: number): string {
 
 /** The tint of the most serious category; an unknown one (a newer content script) gets the mildest tint. */
 export function badgeColour(worst: unknown): string {
-  return isCategory(worst) ? CATEGORY_INFO[worst].badge : CATEGORY_INFO['self-centred'].badge;
+  return isCategory(worst) ? CATEGORY_INFO[worst].colour : CATEGORY_INFO['self-centred'].colour;
 }
 
 export function badgeTitle(count: number): string {

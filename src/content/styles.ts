@@ -1,21 +1,17 @@
 // The one stylesheet Rapport adds to a page (and to shadow roots holding an editor): highlight colours per category.
 
-import type { Category } from '../engine/types';
+import { CATEGORIES, type Category } from '../engine/types';
+import { CATEGORY_INFO } from '../shared/categories';
 import { PROBES } from './probes';
 
-export const CATEGORY_COLOURS: Record<Category, string> = {
-  shame: '#9333ea',
-  closing: '#dc2626',
-  urgency: '#c2410c',
-  'self-centred': '#2563eb',
-};
+/** Page colours and names come from the one source the toolbar uses too. */
+export const CATEGORY_COLOURS: Record<Category, string> = Object.fromEntries(
+  CATEGORIES.map((c) => [c, CATEGORY_INFO[c].colour]),
+) as Record<Category, string>;
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  shame: 'Shame',
-  closing: 'Closing',
-  urgency: 'Urgency',
-  'self-centred': 'Self-centred',
-};
+export const CATEGORY_LABELS: Record<Category, string> = Object.fromEntries(
+  CATEGORIES.map((c) => [c, CATEGORY_INFO[c].label]),
+) as Record<Category, string>;
 
 /**
  * A fresh name per page load: CSS.highlights and document.adoptedStyleSheets are shared with the page, so a fixed

@@ -72,7 +72,7 @@ describe('Gmail pop-up compose', () => {
     await page.mouse.move(point.x, point.y);
     const card = page.locator('rapport-ui .card');
     await expect.poll(() => card.isVisible()).toBe(true);
-    expect(await card.textContent()).toMatch(/Closing/i);
+    expect(await card.textContent()).toMatch(/Pushing to close/);
     expect(await card.locator('[data-action=apply]').count()).toBeGreaterThan(0);
     expect(await page.evaluate((sel) => document.activeElement?.matches(sel), NEW_BODY)).toBe(true);
     expect(await page.evaluate(() => document.getSelection()?.focusOffset)).toBe(caretBefore);

@@ -370,6 +370,41 @@ describe('options page', () => {
   });
 });
 
+describe('category colours and names', () => {
+  it('are the same in the page (card dot and label) as in the popup and on the badge', async () => {
+    const page = await composeWith(PUSHY_DRAFT);
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal', 'offer expires tonight']);
+    const inPage: Record<string, { colour: string; label: string }> = {};
+    // The popup groups findings by category: closing holds "close the deal", urgency the offer's deadline.
+    for (const [phrase, category] of [['close the deal', 'closing'], ['offer expires tonight', 'urgency']] as const) {
+      const point = await highlightPoint(page, phrase, NEW_BODY);
+      await page.mouse.move(point.x, point.y);
+      const header = page.locator('rapport-ui .card header');
+      await expect.poll(async () => (await header.isVisible()) && (await header.textContent())?.length).toBeTruthy();
+      inPage[category] = await header.evaluate((el) => ({ colour: getComputedStyle(el.querySelector('.dot')!).backgroundColor, label: el.textContent!.trim() }));
+      await page.mouse.move(1, 1);
+      await expect.poll(() => page.locator('rapport-ui .card').count()).toBe(0);
+    }
+    expect(inPage.closing!.colour).not.toBe(inPage.urgency!.colour);
+    const tabId = await tabIdOf(page);
+    const popup = await openPopup(tabId);
+    for (const category of ['closing', 'urgency']) {
+      const group = popup.locator(`.group[data-category=${category}]`);
+      await group.waitFor();
+      expect(await group.locator('.finding mark').allTextContents()).toContain(category === 'closing' ? 'close the deal' : 'offer expires tonight');
+      const inPopup = await group.evaluate((el) => ({
+        colour: getComputedStyle(el.querySelector('.finding')!).borderLeftColor,
+        label: el.querySelector('.group-title')!.textContent!,
+      }));
+      expect(inPopup.colour, category).toBe(inPage[category]!.colour);
+      expect(inPopup.label.toLowerCase(), category).toContain(inPage[category]!.label.toLowerCase());
+    }
+    // The badge takes the most serious category's colour, the same one the page shows for it.
+    const rgb = inPage.closing!.colour.match(/\d+/g)!.map(Number);
+    await expect.poll(async () => (await badgeOf(tabId)).colour).toEqual([...rgb, 255]);
+  });
+});
+
 describe('badge', () => {
   it('shows each tab’s count, tinted by the most serious category, and clears when the draft is clean', async () => {
     const two = await composeWith(PUSHY_DRAFT);

@@ -8,10 +8,10 @@ describe('badge', () => {
     expect([0, 1, 9, 99, 100, 1234].map(badgeText)).toEqual(['', '1', '9', '99', '99+', '99+']);
   });
   it('takes the worst category’s tint, and the mildest for anything unknown', () => {
-    expect(badgeColour('shame')).toBe(CATEGORY_INFO.shame.badge);
-    expect(badgeColour('closing')).toBe(CATEGORY_INFO.closing.badge);
-    expect(badgeColour('rudeness')).toBe(CATEGORY_INFO['self-centred'].badge);
-    expect(badgeColour(null)).toBe(CATEGORY_INFO['self-centred'].badge);
+    expect(badgeColour('shame')).toBe(CATEGORY_INFO.shame.colour);
+    expect(badgeColour('closing')).toBe(CATEGORY_INFO.closing.colour);
+    expect(badgeColour('rudeness')).toBe(CATEGORY_INFO['self-centred'].colour);
+    expect(badgeColour(null)).toBe(CATEGORY_INFO['self-centred'].colour);
   });
   it('says how many phrases to review in the tooltip', () => {
     expect([0, 1, 3].map(badgeTitle)).toEqual(['Rapport', 'Rapport — 1 phrase to review', 'Rapport — 3 phrases to review']);

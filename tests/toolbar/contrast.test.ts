@@ -1,7 +1,7 @@
 // Checks WCAG AA contrast of the badge tints and of the popup/options theme, in light and dark mode.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_INFO } from '../../src/shared/categories';
+import { CATEGORY_INFO, categoryColoursCss } from '../../src/shared/categories';
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
@@ -21,11 +21,27 @@ function palette(css: string, marker: string): Record<string, string> {
 }
 
 const css = readFileSync(new URL('../../src/shared/theme.css', import.meta.url), 'utf8');
-const THEMES = { light: palette(css, ':root {'), dark: palette(css, '@media (prefers-color-scheme: dark)') };
+// The category colours join the theme the way the pages get them: appended from categories.ts.
+const withCategories = (theme: Record<string, string>, dark: boolean) => ({
+  ...theme,
+  ...Object.fromEntries(Object.entries(CATEGORY_INFO).map(([c, i]) => [`cat-${c}`, dark ? i.darkColour : i.colour])),
+});
+const THEMES = { light: withCategories(palette(css, ':root {'), false), dark: withCategories(palette(css, '@media (prefers-color-scheme: dark)'), true) };
 
 describe('badge colours', () => {
   it('keep white badge text at AA (4.5:1) on every category tint', () => {
-    for (const [category, info] of Object.entries(CATEGORY_INFO)) expect(contrast(info.badge, '#ffffff'), category).toBeGreaterThanOrEqual(4.5);
+    for (const [category, info] of Object.entries(CATEGORY_INFO)) expect(contrast(info.colour, '#ffffff'), category).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('category colours', () => {
+  it('come only from src/shared/categories.ts: theme.css defines none of its own', () => {
+    expect(css).not.toMatch(/--cat-[\w-]+\s*:/);
+  });
+  it('are written to --cat-* for light and dark from categories.ts', () => {
+    const sheet = categoryColoursCss();
+    expect(palette(sheet, ':root {')).toEqual(Object.fromEntries(Object.entries(CATEGORY_INFO).map(([c, i]) => [`cat-${c}`, i.colour])));
+    expect(palette(sheet, '@media (prefers-color-scheme: dark)')).toEqual(Object.fromEntries(Object.entries(CATEGORY_INFO).map(([c, i]) => [`cat-${c}`, i.darkColour])));
   });
 });
 
