@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import type { Category, Finding } from '../engine/types';
 import { CATEGORIES_BY_RANK } from '../shared/categories';
 import type { ContentToBackground } from '../shared/protocol';
+import { extensionAlive, quietly } from './lifecycle';
 
 /** The most serious category among the findings, which tints the badge and the chip. */
 export function worstCategory(findings: readonly Finding[]): Category | null {
@@ -21,8 +22,12 @@ export function clearBadge(): void {
 }
 
 function sendBadge(count: number, worst: Category | null): void {
+  // A page whose extension was reloaded has no one to tell.
+  if (!extensionAlive()) return;
   const message: ContentToBackground = { type: 'rapport:badge', count, worst };
-  browser.runtime.sendMessage(message).catch(() => {
-    // No listener (the worker is starting or the extension was reloaded): the badge is cosmetic.
+  quietly(() => {
+    browser.runtime.sendMessage(message).catch(() => {
+      // No listener (the worker is starting or the extension was reloaded): the badge is cosmetic.
+    });
   });
 }

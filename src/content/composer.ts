@@ -74,7 +74,13 @@ export class Composer {
       this.mirror?.dispose();
       this.painted = [];
     });
-    this.relint();
+    try {
+      this.relint();
+    } catch (error) {
+      // Nothing this composer registered may outlive a failed first lint.
+      this.dispose();
+      throw error;
+    }
   }
 
   get disposed(): boolean {

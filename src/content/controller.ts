@@ -5,17 +5,19 @@
 
 import type { Finding } from '../engine/types';
 import type { ContentReply, PopupToContent } from '../shared/protocol';
-import { loadSettings, updateSettings, watchSettings, withIgnored, type Settings } from '../shared/settings';
+import { updateSettings, watchSettings, withIgnored, type Settings } from '../shared/settings';
 import { composerSelector, editableRootOf, identifyEditor, type Site } from '../sites';
 import { clearBadge, reportBadge } from './badge';
 import { CardState } from './card';
 import { Chips } from './chips';
 import { Composer, type ComposerEvents } from './composer';
+import { injectFault } from './faults';
 import { isCardShortcut, keyboardCardAction } from './keys';
+import { extensionAlive } from './lifecycle';
 import { LinterSource } from './linters';
 import { Painter } from './painter';
 import { answerPopup, type PopupTarget } from './popup-port';
-import { adoptHighlightStyles } from './styles';
+import { adoptHighlightStyles, removeHighlightStyles } from './styles';
 import { UiLayer } from './ui';
 import { ComposerWatcher } from './watcher';
 
@@ -31,9 +33,13 @@ export class Controller implements ComposerEvents, PopupTarget {
   private active: Composer | null = null;
   private frame = 0;
   private readonly failures = new WeakSet<HTMLElement>();
-  readonly ready: Promise<void>;
 
-  constructor(readonly site: Site) {
+  /** settings: already loaded, so no composer ever attaches under defaults; onLost: the extension went away. */
+  constructor(
+    readonly site: Site,
+    settings: Settings,
+    private readonly onLost: () => void,
+  ) {
     adoptHighlightStyles(document);
     const signal = this.lifetime.signal;
     this.linters = new LinterSource(site);
@@ -48,11 +54,24 @@ export class Controller implements ComposerEvents, PopupTarget {
     this.watcher.observe(document.documentElement);
     window.addEventListener('scroll', () => this.layout(), { capture: true, passive: true, signal });
     window.addEventListener('resize', () => this.layout(), { passive: true, signal });
-    watchSettings((s) => this.applySettings(s), signal);
-    this.ready = loadSettings().then((s) => {
-      this.applySettings(s);
-      this.attachAll();
-    });
+    watchSettings((s) => this.alive() && this.applySettings(s), signal);
+    this.linters.update(settings);
+    this.attachAll();
+  }
+
+  /** False (after standing down) when the extension was updated, reloaded or disabled under the page. */
+  private alive(): boolean {
+    if (this.lifetime.signal.aborted) return false;
+    if (extensionAlive()) return true;
+    this.standDown();
+    return false;
+  }
+
+  /** Removes everything Rapport put on the page and stops listening, then lets the entry script say so once. */
+  standDown(): void {
+    if (this.lifetime.signal.aborted) return;
+    this.dispose();
+    this.onLost();
   }
 
   /** Drafts already on the page (a reply Gmail reopened, a half-written message) are checked as soon as the
@@ -75,18 +94,26 @@ export class Controller implements ComposerEvents, PopupTarget {
     }
     if (!wasEnabled) this.attachAll();
     if (!optionsChanged) return;
-    for (const composer of this.composers.values()) composer.setLinter(this.linters.create(composer.element));
+    for (const composer of [...this.composers.values()]) {
+      composer.guard(() => {
+        injectFault('settings');
+        composer.setLinter(this.linters.create(composer.element));
+      });
+    }
     this.card.dropIfGone();
     this.render();
   }
 
   /** Called by the entry script for every focus inside an editable element. */
   focus(element: HTMLElement): void {
+    if (!this.alive()) return;
     const composer = this.attach(element);
     if (composer) this.focused(composer);
   }
 
   attach(element: HTMLElement): Composer | null {
+    // A composer closed while the engine was loading is gone: nothing to attach to.
+    if (!element.isConnected || this.lifetime.signal.aborted) return null;
     if (!this.linters.siteEnabled || this.failures.has(element)) return null;
     const existing = this.composers.get(element);
     if (existing) return existing;
@@ -98,7 +125,14 @@ export class Controller implements ComposerEvents, PopupTarget {
       adoptHighlightStyles(root);
       this.watcher.observe(root);
     }
-    const composer = new Composer(element, kind, this.linters.create(element), this.painter, this.ui.paintLayer, this);
+    let composer: Composer;
+    try {
+      injectFault('attach');
+      composer = new Composer(element, kind, this.linters.create(element), this.painter, this.ui.paintLayer, this);
+    } catch (error) {
+      this.standDownFor(element, error);
+      return null;
+    }
     if (composer.disposed) return null;
     this.composers.set(element, composer);
     this.render();
@@ -119,18 +153,20 @@ export class Controller implements ComposerEvents, PopupTarget {
   // ComposerEvents
 
   changed(composer: Composer): void {
+    if (!this.alive()) return;
     if (composer === this.active) reportBadge(composer.findings);
     this.card.follow(composer);
     this.render();
   }
 
   focused(composer: Composer): void {
-    if (this.active === composer) return;
+    if (!this.alive() || this.active === composer) return;
     this.active = composer;
     reportBadge(composer.findings);
   }
 
   pointer(composer: Composer, event: MouseEvent): void {
+    if (!this.alive()) return;
     this.card.pointer(composer, event);
   }
 
@@ -139,6 +175,7 @@ export class Controller implements ComposerEvents, PopupTarget {
   }
 
   key(composer: Composer, event: KeyboardEvent): void {
+    if (!this.alive()) return;
     if (isCardShortcut(event)) {
       event.preventDefault();
       this.card.openAtCaret(composer);
@@ -172,10 +209,16 @@ export class Controller implements ComposerEvents, PopupTarget {
   }
 
   failed(composer: Composer, error: unknown): void {
-    // Logged once per composer; Rapport stands down there and the page and draft carry on untouched.
-    console.warn('[Rapport] stopped checking this text box after an internal error:', error);
-    this.failures.add(composer.element);
+    if (!this.alive()) return;
     this.detach(composer);
+    this.standDownFor(composer.element, error);
+  }
+
+  /** Logged once per text box; Rapport stands down there and the page and draft carry on untouched. */
+  private standDownFor(element: HTMLElement, error: unknown): void {
+    if (!this.alive() || this.failures.has(element)) return;
+    console.warn('[Rapport] stopped checking this text box after an internal error:', error);
+    this.failures.add(element);
   }
 
   // Actions
@@ -185,6 +228,7 @@ export class Controller implements ComposerEvents, PopupTarget {
   }
 
   private applyFinding(composer: Composer, finding: Finding, rewrite: string): { ok: boolean; error?: string } {
+    if (!this.alive()) return { ok: false, error: 'Rapport was updated or switched off; reload the page to use it.' };
     const result = composer.guard(() => composer.apply(finding, rewrite)) ?? { ok: false as const, reason: 'Rapport stopped checking this text box.' };
     if (result.ok) {
       this.card.close();
@@ -204,13 +248,19 @@ export class Controller implements ComposerEvents, PopupTarget {
     await this.saveFromCard((s) => ({ ...s, disabledRules: [...new Set([...s.disabledRules, finding.ruleId])] }));
   }
 
-  /** Closes the card and saves; if storage refuses (a quota), the card comes back saying why, and the error is rethrown. */
+  /**
+   * Closes the card and saves. A lost extension stands Rapport down quietly (Ignore and Mute never throw into the
+   * page); if storage refuses (a quota), the card comes back saying why, and the error is rethrown for the popup.
+   */
   private async saveFromCard(change: (s: Settings) => Settings): Promise<void> {
+    if (!this.alive()) return;
     const card = this.card.current;
     this.card.close();
+    this.render();
     try {
       await updateSettings(change);
     } catch (error) {
+      if (!this.alive()) return;
       if (card && !this.card.current) {
         this.card.open(card.composer, card.finding, card.anchor, { viaKeyboard: card.viaKeyboard, hovered: card.hovered });
         this.card.setNotice(error instanceof Error ? error.message : String(error));
@@ -231,6 +281,7 @@ export class Controller implements ComposerEvents, PopupTarget {
   // Rendering
 
   private render(): void {
+    if (this.lifetime.signal.aborted) return;
     this.ui.render({
       card: this.card.model({
         apply: (composer, finding, rewrite) => this.applyFinding(composer, finding, rewrite),
@@ -259,12 +310,14 @@ export class Controller implements ComposerEvents, PopupTarget {
     for (const composer of [...this.composers.values()]) this.detach(composer);
     this.watcher.disconnect();
     this.lifetime.abort();
+    cancelAnimationFrame(this.frame);
     this.card.dispose();
     this.painter.dispose();
     this.ui.dispose();
+    removeHighlightStyles();
   }
 }
 
-export function startController(site: Site): Controller {
-  return new Controller(site);
+export function startController(site: Site, settings: Settings, onLost: () => void): Controller {
+  return new Controller(site, settings, onLost);
 }

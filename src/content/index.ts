@@ -1,24 +1,93 @@
 // Content script entry: stays tiny (no engine, no UI) and only listens for focus; the controller and engine
-// load when an editor on Gmail or LinkedIn is first focused, so an idle page pays next to nothing.
+// load when an editor on Gmail or LinkedIn is first focused and the user has not switched Rapport off for the
+// site, so an idle page (or a switched-off site) pays next to nothing. When the extension goes away under the
+// page (update, reload, disable) everything Rapport added is removed and it says so once.
 
-import { editableRootOf, siteForHostname } from '../sites';
-import { isPopupToContent } from '../shared/protocol';
+import { editableRootOf, siteForHostname, type Site } from '../sites';
+import { isPopupToContent, type ContentReply } from '../shared/protocol';
+import { injectFault, loadFaults } from './faults';
+import { announceStandDown, extensionAlive, quietly } from './lifecycle';
 import { PROBES } from './probes';
 
 const bootStart = PROBES ? performance.now() : 0;
 
 type Controller = import('./controller').Controller;
 
+const SETTINGS_KEY = 'rapport.settings';
 const site = siteForHostname(location.hostname);
-let controller: Promise<Controller> | null = null;
+const lifetime = new AbortController();
+/** The controller, or null while the site is switched off; reset after a failed load so a later focus retries. */
+let controller: Promise<Controller | null> | null = null;
+let waitingForSwitchOn = false;
 
-function load(): Promise<Controller> {
-  controller ??= import('./controller').then(async ({ startController }) => {
-    const c = startController(site!);
-    await c.ready;
-    return c;
-  });
+async function start(site: Site): Promise<Controller | null> {
+  await loadFaults();
+  const { loadSettings } = await import('../shared/settings');
+  const settings = await loadSettings();
+  if (settings.disabledSites.includes(location.hostname)) {
+    waitForSwitchOn();
+    return null;
+  }
+  const { startController } = await import('./controller');
+  injectFault('load');
+  if (lifetime.signal.aborted || !extensionAlive()) throw new Error('extension context invalidated');
+  return startController(site, settings, standDown);
+}
+
+function load(): Promise<Controller | null> {
+  controller ??= start(site!).then(
+    (c) => {
+      if (!c) controller = null;
+      return c;
+    },
+    (error: unknown) => {
+      controller = null;
+      if (!extensionAlive()) standDown();
+      // Not cached: the next focus tries again.
+      else console.warn('[Rapport] could not start; it will try again when you next click into a text box:', error);
+      return null;
+    },
+  );
   return controller;
+}
+
+/** On a switched-off site nothing loads; when the user switches it back on, drafts already open are checked. */
+function waitForSwitchOn(): void {
+  if (waitingForSwitchOn) return;
+  waitingForSwitchOn = true;
+  const listener = (changes: Record<string, chrome.storage.StorageChange>) => {
+    if (!(SETTINGS_KEY in changes)) return;
+    void load().then((c) => {
+      if (!c) return;
+      waitingForSwitchOn = false;
+      quietly(() => chrome.storage.onChanged.removeListener(listener));
+    });
+  };
+  chrome.storage.onChanged.addListener(listener);
+  lifetime.signal.addEventListener('abort', () => quietly(() => chrome.storage.onChanged.removeListener(listener)), { once: true });
+}
+
+const onMessage = (message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (reply: unknown) => void): boolean => {
+  // Only the extension's own pages may talk to the content script; pages cannot reach this listener, and
+  // anything malformed is dropped.
+  if (sender.id !== chrome.runtime.id || !isPopupToContent(message)) return false;
+  const none: ContentReply = message.type === 'rapport:get-state' ? { ok: true, state: null, host: location.hostname } : { ok: false, error: 'No composer is open on this page.' };
+  if (!controller) {
+    sendResponse(none);
+    return false;
+  }
+  void controller
+    .then((c) => (c ? c.handle(message) : none))
+    .then(sendResponse, (error: Error) => sendResponse({ ok: false, error: error.message }));
+  return true;
+};
+
+/** The extension went away: remove every listener, and (through the controller) every trace on the page. */
+function standDown(): void {
+  if (lifetime.signal.aborted) return;
+  lifetime.abort();
+  quietly(() => chrome.runtime.onMessage.removeListener(onMessage));
+  announceStandDown();
 }
 
 if (site) {
@@ -26,23 +95,18 @@ if (site) {
     'focusin',
     (event) => {
       if (!event.isTrusted) return;
+      if (!extensionAlive()) {
+        // A page that never loaded the controller has nothing on it to remove; just stop listening.
+        if (controller) void controller.then((c) => c?.standDown());
+        else standDown();
+        return;
+      }
       const element = editableRootOf(event.composedPath());
-      if (element) void load().then((c) => c.focus(element));
+      if (element) void load().then((c) => c?.focus(element));
     },
-    { capture: true },
+    { capture: true, signal: lifetime.signal },
   );
-
-  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    // Only the extension's own pages may talk to the content script; pages cannot reach this listener, and
-    // anything malformed is dropped.
-    if (sender.id !== chrome.runtime.id || !isPopupToContent(message)) return false;
-    if (!controller) {
-      sendResponse(message.type === 'rapport:get-state' ? { ok: true, state: null, host: location.hostname } : { ok: false, error: 'No composer is open on this page.' });
-      return false;
-    }
-    void controller.then((c) => c.handle(message)).then(sendResponse, (error: Error) => sendResponse({ ok: false, error: error.message }));
-    return true;
-  });
+  chrome.runtime.onMessage.addListener(onMessage);
 }
 
 // What the page pays before anyone writes: measured by npm run bench:page (e2e build only; pages can read marks).

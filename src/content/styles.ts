@@ -37,7 +37,7 @@ export const HIGHLIGHT_CSS = Object.entries(CATEGORY_COLOURS)
   )
   .join('\n');
 
-const adopted = new WeakSet<Document | ShadowRoot>();
+const adopted = new Set<Document | ShadowRoot>();
 let sheet: CSSStyleSheet | null = null;
 
 /** Adds the highlight styles to a document or shadow root once, without touching its DOM (a constructed, adopted sheet). */
@@ -49,4 +49,10 @@ export function adoptHighlightStyles(root: Document | ShadowRoot): void {
     sheet.replaceSync(HIGHLIGHT_CSS);
   }
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/** Takes the highlight styles back out of every document and shadow root they were added to. */
+export function removeHighlightStyles(): void {
+  for (const root of adopted) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+  adopted.clear();
 }

@@ -32,8 +32,14 @@ export async function updateSettings(change: (current: Settings) => Settings): P
 /** Calls back with fresh settings whenever they change in any area; stops when the signal aborts. */
 export function watchSettings(onChange: (settings: Settings) => void, signal: AbortSignal): void {
   const listener = (changes: Record<string, browser.Storage.StorageChange>) => {
-    if (SETTINGS_KEYS.some((key) => key in changes)) void loadSettings().then((s) => signal.aborted || onChange(s));
+    if (SETTINGS_KEYS.some((key) => key in changes)) void loadSettings().then((s) => signal.aborted || onChange(s), () => undefined);
   };
   browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+  signal.addEventListener('abort', () => {
+    try {
+      browser.storage.onChanged.removeListener(listener);
+    } catch {
+      // The extension context is gone (update or reload): its listeners went with it.
+    }
+  }, { once: true });
 }
