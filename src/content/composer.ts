@@ -9,6 +9,7 @@ import { FieldMirror } from './mirror';
 import { PROBES } from './probes';
 import type { Painter } from './painter';
 import { shiftFindings } from './shift';
+import { yieldToPage } from './slicing';
 import { readEditor, rangeFor, textOffsetOf, type TextMap } from './text-map';
 
 export const RELINT_DELAY_MS = 150;
@@ -35,6 +36,8 @@ export class Composer {
   private painted: { finding: Finding; range: Range }[] = [];
   private mirror: FieldMirror | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The relint in progress (it may span several tasks on a long draft); aborted when the text changes again. */
+  private job: AbortController | null = null;
   private composing = false;
 
   constructor(
@@ -69,18 +72,14 @@ export class Composer {
     resize.observe(element);
     signal.addEventListener('abort', () => {
       clearTimeout(this.timer);
+      this.job?.abort();
       resize.disconnect();
       this.painter.clear(this);
       this.mirror?.dispose();
       this.painted = [];
     });
-    try {
-      this.relint();
-    } catch (error) {
-      // Nothing this composer registered may outlive a failed first lint.
-      this.dispose();
-      throw error;
-    }
+    // Attaching often happens inside the page's own task (a draft it just inserted): lint in a task of our own.
+    this.relint({ deferred: true });
   }
 
   get disposed(): boolean {
@@ -99,6 +98,11 @@ export class Composer {
     const el = this.element;
     if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return { text: el.value, segments: [] };
     return readEditor(el, this.kind.notLinted);
+  }
+
+  /** The composer's current linter, which the next one takes its analysed sentences from. */
+  get currentLinter(): Linter {
+    return this.linter;
   }
 
   setLinter(linter: Linter): void {
@@ -133,21 +137,58 @@ export class Composer {
 
   private schedule(): void {
     clearTimeout(this.timer);
+    this.job?.abort();
     if (this.composing) return;
     this.timer = setTimeout(() => this.guard(() => this.relint()), RELINT_DELAY_MS);
   }
 
-  relint(): void {
+  /** Starts a relint now: short drafts finish before this task ends, long ones yield to the page between batches. */
+  relint(how: { deferred?: boolean } = {}): void {
     if (this.disposed) return;
-    const started = PROBES ? performance.now() : 0;
     clearTimeout(this.timer);
-    this.map = this.read();
+    this.job?.abort();
+    const job = new AbortController();
+    this.job = job;
+    const started = how.deferred ? yieldToPage() : Promise.resolve();
+    started.then(() => (job.signal.aborted || this.disposed ? undefined : this.run(job.signal))).catch((error: unknown) => {
+      if (!job.signal.aborted) this.events.failed(this, error);
+    });
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    const started = performance.now();
+    let busy = 0;
+    let batch = started;
+    let yielded = false;
+    const pause = async () => {
+      busy += performance.now() - batch;
+      yielded = true;
+      await yieldToPage();
+      batch = performance.now();
+    };
+    let map = this.read();
+    let report = await this.linter.lintSliced(map.text, { pause, signal });
+    // After yielding, the text may have moved on without an input event (a site script): lint what is there now.
+    while (report && yielded && !signal.aborted && !this.disposed) {
+      const now = this.read();
+      if (now.text === map.text) {
+        map = now;
+        break;
+      }
+      map = now;
+      yielded = false;
+      report = await this.linter.lintSliced(map.text, { pause, signal });
+    }
+    if (!report || signal.aborted || this.disposed) return;
+    this.job = null;
+    this.map = map;
     this.mirror?.sync();
-    this.report = this.linter.lint(this.map.text);
-    this.paint(this.report.findings);
+    this.report = report;
+    this.paint(report.findings);
     this.relints++;
+    busy += performance.now() - batch;
     // Test and benchmark builds only: marks are page-visible and would grow by one per keystroke.
-    if (PROBES) performance.measure('rapport:relint', { start: started, end: performance.now() });
+    if (PROBES) performance.measure('rapport:relint', { start: started, duration: busy });
     this.events.changed(this);
   }
 

@@ -97,7 +97,7 @@ export class Controller implements ComposerEvents, PopupTarget {
     for (const composer of [...this.composers.values()]) {
       composer.guard(() => {
         injectFault('settings');
-        composer.setLinter(this.linters.create(composer.element));
+        composer.setLinter(this.linters.create(composer.element, composer.currentLinter));
       });
     }
     this.card.dropIfGone();
@@ -135,7 +135,8 @@ export class Controller implements ComposerEvents, PopupTarget {
     }
     if (composer.disposed) return null;
     this.composers.set(element, composer);
-    this.render();
+    // No render here: a composer has nothing to show until its first lint lands (changed()), and reading its
+    // geometry now would force the layout of whatever the page just inserted into the page's own task.
     return composer;
   }
 

@@ -28,7 +28,8 @@ export class LinterSource {
     return true;
   }
 
-  create(element: HTMLElement): Linter {
+  /** previous: the composer's current linter, whose analysed sentences carry over when only filtering options changed. */
+  create(element: HTMLElement, previous?: Linter): Linter {
     // Recipients are read when the composer attaches: stricter on cold outreach, gentler between colleagues.
     let context;
     try {
@@ -36,6 +37,6 @@ export class LinterSource {
     } catch {
       context = undefined;
     }
-    return new Linter(builtInRules(), { ...lintOptionsOf(this.settings), context }, builtInScorer());
+    return new Linter(builtInRules(), { ...lintOptionsOf(this.settings), context }, builtInScorer(), previous);
   }
 }

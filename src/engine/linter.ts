@@ -131,6 +131,46 @@ export function compileUserPhrases(
   return { rules, errors };
 }
 
+/** Packs with user phrases, by rule pack and phrase set: compiled once however often the other options change. */
+const userPacks = new WeakMap<readonly Rule[], Map<string, { pack: CompiledPack; errors: OptionError[] }>>();
+const USER_PACKS_KEPT = 4;
+
+function packWithPhrases(builtIn: readonly Rule[], phrases: readonly UserPhrase[]): { pack: CompiledPack; errors: OptionError[] } {
+  const base = packFor(builtIn);
+  if (phrases.length === 0) return { pack: base, errors: [] };
+  let byPhrases = userPacks.get(builtIn);
+  if (!byPhrases) userPacks.set(builtIn, (byPhrases = new Map()));
+  const key = JSON.stringify(phrases);
+  let entry = byPhrases.get(key);
+  if (!entry) {
+    const user = compileUserPhrases(phrases, builtIn);
+    const pack =
+      user.rules.length === 0
+        ? base
+        : compilePack(
+            [...builtIn, ...user.rules],
+            (r) => (r.id.startsWith(USER_RULE_PREFIX) ? 'userPhrases' : `rules/${r.id}.json`),
+            base.lexicon,
+          );
+    entry = { pack, errors: user.errors };
+    // A few recent phrase sets are enough: they change only when the user edits their list.
+    if (byPhrases.size >= USER_PACKS_KEPT) byPhrases.delete(byPhrases.keys().next().value!);
+    byPhrases.set(key, entry);
+  }
+  return entry;
+}
+
+/** Lets a long lint give the thread back between batches of sentences (see Linter.lintSliced). */
+export interface SliceControl {
+  /** Resolves when work may go on (the caller yields to the page in it). */
+  pause(): Promise<void>;
+  /** Stop when this aborts (the text changed again); the sentences analysed so far stay cached. */
+  signal?: AbortSignal;
+  /** How long one batch may run before pausing, in ms. */
+  budgetMs?: number;
+  now?: () => number;
+}
+
 export class Linter {
   readonly optionErrors: OptionError[];
   private readonly pack: CompiledPack;
@@ -144,18 +184,15 @@ export class Linter {
   private readonly learnedEnabled: Record<Category, boolean>;
   private readonly judgeMessages: boolean;
 
-  constructor(builtIn: readonly Rule[], options: LintOptions = {}, scorer: LearnedScorer | null = null) {
-    const user = compileUserPhrases(options.userPhrases ?? [], builtIn);
-    this.optionErrors = user.errors;
-    const base = packFor(builtIn);
-    this.pack =
-      user.rules.length === 0
-        ? base
-        : compilePack(
-            [...builtIn, ...user.rules],
-            (r) => (r.id.startsWith(USER_RULE_PREFIX) ? 'userPhrases' : `rules/${r.id}.json`),
-            base.lexicon,
-          );
+  /**
+   * previous: the linter this one replaces (after an option change). A sentence's analysis depends only on the
+   * compiled pack and the scorer, never on which rules are switched on, ignored or the context, so when those
+   * are the same the analysed sentences carry over and filtering happens after matching.
+   */
+  constructor(builtIn: readonly Rule[], options: LintOptions = {}, scorer: LearnedScorer | null = null, previous?: Linter) {
+    const user = packWithPhrases(builtIn, options.userPhrases ?? []);
+    this.optionErrors = [...user.errors];
+    this.pack = user.pack;
     const pack = this.pack;
     const off = new Set<string>(options.disabledRules ?? []);
     const offCategories = new Set<Category>(options.disabledCategories ?? []);
@@ -170,6 +207,7 @@ export class Linter {
     this.judgeMessages = context.reply !== true && audience !== 'internal';
     this.ignoredKeys = new Set(options.ignored ?? []);
     this.scorer = options.learned === false ? null : scorer;
+    if (previous && previous.pack === this.pack && previous.scorer === this.scorer) this.cache = previous.cache;
     this.learnedThreshold = Object.fromEntries(
       CATEGORIES.map((c) => {
         const i = scorer?.model.categories.indexOf(c) ?? -1;
@@ -239,6 +277,31 @@ export class Linter {
   }
 
   /**
+   * The same report as lint(), but sentences not analysed yet are analysed in batches of about budgetMs with
+   * control.pause() between them, so a long draft never holds the thread for long. Null when aborted.
+   */
+  async lintSliced(text: string, control: SliceControl): Promise<Report | null> {
+    const now = control.now ?? (() => performance.now());
+    const budget = control.budgetMs ?? 8;
+    let batchStart = now();
+    let analysedInBatch = false;
+    for (const span of splitSentences(text)) {
+      if (this.cache.has(span.text)) continue;
+      // Every batch analyses at least one sentence, so a slow sentence cannot stall the lint.
+      if (analysedInBatch && now() - batchStart >= budget) {
+        await control.pause();
+        if (control.signal?.aborted) return null;
+        batchStart = now();
+        analysedInBatch = false;
+      }
+      this.cache.set(span.text, this.analyse(span.text));
+      analysedInBatch = true;
+    }
+    if (control.signal?.aborted) return null;
+    return this.lint(text);
+  }
+
+  /**
    * One finding per stretch of text and category among the enabled rules: a rule with a rewrite that fits this
    * sentence wins over one that can only advise, then a hand-written pattern rule over a concept frame, then the
    * longer span. Muting the winner lets the other speak.
@@ -302,6 +365,11 @@ export class Linter {
       example: explanation.example,
       key: `${phraseKey(ruleId, text)}|${sentenceHash}`,
     };
+  }
+
+  /** How many sentence analyses this linter holds (carried over from a previous linter, or from its last lint). */
+  get cachedSentences(): number {
+    return this.cache.size;
   }
 
   /** Forgets every analysed sentence, so the next lint is a full one. */
