@@ -3,7 +3,11 @@
 import type { Finding } from '../engine/types';
 import { worstCategory } from './badge';
 import type { Composer } from './composer';
+import { placeChip } from './placement';
 import type { ChipModel } from './ui';
+
+/** The chip's size for placement: a dot, a count up to two digits and a score (see .chip in ui.tsx). */
+const CHIP_SIZE = { width: 84, height: 24 };
 
 export interface ChipActions {
   /** A phrase picked from a chip's list: open its card. */
@@ -23,11 +27,22 @@ export class Chips {
   }
 
   models(composers: Iterable<Composer>): ChipModel[] {
-    return [...composers]
-      .filter((c) => c.report && c.element.isConnected && c.text.trim().length > 0)
+    const all = [...composers].filter((c) => c.element.isConnected);
+    const boxes = all.map((c) => c.element.getBoundingClientRect());
+    const viewport = { width: window.innerWidth, height: window.innerHeight };
+    return all
+      .filter((c) => c.report && c.text.trim().length > 0)
       .map((composer) => ({
         id: composer.id,
         anchor: composer.element.getBoundingClientRect(),
+        position: placeChip({
+          box: composer.element.getBoundingClientRect(),
+          textEnd: composer.textEndRect(),
+          singleLine: composer.element instanceof HTMLInputElement,
+          chip: CHIP_SIZE,
+          viewport,
+          avoid: boxes,
+        }),
         count: composer.findings.length,
         score: composer.report!.score.value,
         worst: worstCategory(composer.findings),

@@ -215,6 +215,23 @@ export class Composer {
     return null;
   }
 
+  /** Where the text ends on screen (its last visible character, quotes and signature included), so the chip keeps off it. */
+  textEndRect(): DOMRect | null {
+    if (this.mirror) {
+      const length = this.mirror.text.length;
+      return length > 0 ? (this.mirror.rangeFor(length - 1, length)?.getBoundingClientRect() ?? null) : null;
+    }
+    const walker = document.createTreeWalker(this.element, NodeFilter.SHOW_TEXT);
+    let node = walker.lastChild() as Text | null;
+    while (node && node.data.trim() === '') node = walker.previousNode() as Text | null;
+    if (!node) return null;
+    const end = node.data.trimEnd().length;
+    const range = new Range();
+    range.setStart(node, end - 1);
+    range.setEnd(node, end);
+    return range.getBoundingClientRect();
+  }
+
   /** The finding the caret is in or touching, for the keyboard shortcut. */
   findingAtCaret(): { finding: Finding; rect: DOMRect } | null {
     const offset = this.caretOffset();

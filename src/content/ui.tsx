@@ -2,8 +2,10 @@
 // and overlay boxes. User text is only ever rendered as text (Preact text nodes), never as HTML.
 
 import { render } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Finding } from '../engine/types';
 import { PROBES } from './probes';
+import { cardPosition } from './placement';
 import { CATEGORY_COLOURS, CATEGORY_LABELS, HIGHLIGHT_CSS } from './styles';
 
 export interface CardModel {
@@ -22,6 +24,8 @@ export interface CardModel {
 export interface ChipModel {
   id: number;
   anchor: DOMRect;
+  /** Where the chip goes: off the user's words (see placement.ts). */
+  position: { left: number; top: number };
   count: number;
   score: number;
   worst: Finding['category'] | null;
@@ -53,7 +57,8 @@ ${HIGHLIGHT_CSS}
 const UI_CSS = `${HOST_CSS}
 .card, .chip, .list { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937;
   background: #fff; box-shadow: 0 4px 18px rgba(0,0,0,.18); border-radius: 8px; pointer-events: auto; }
-.card { position: fixed; inset: auto; margin: 0; box-sizing: border-box; width: 320px; max-width: calc(100vw - 16px); padding: 12px 14px;
+.card { position: fixed; inset: auto; margin: 0; box-sizing: border-box; width: 320px; max-width: calc(100vw - 16px);
+  max-height: calc(100vh - 16px); overflow: auto; padding: 12px 14px;
   border: 1px solid #e5e7eb; }
 .card header { display: flex; align-items: center; gap: 6px; font-weight: 600; font-size: 12px; text-transform: uppercase;
   letter-spacing: .04em; }
@@ -90,22 +95,29 @@ const keepFocus = (event: MouseEvent) => event.preventDefault();
 
 function Card({ model }: { model: CardModel }) {
   const { finding } = model;
-  const width = 320;
-  const left = Math.max(8, Math.min(model.anchor.left, window.innerWidth - width - 8));
-  const below = model.anchor.bottom + 6;
-  const top = below + 220 > window.innerHeight && model.anchor.top > 240 ? model.anchor.top - 6 : below;
-  const transform = top === below ? undefined : 'translateY(-100%)';
+  const ref = useRef<HTMLDivElement>(null);
+  // First placed for a typical card height, then moved once its real size is known (same frame, before paint).
+  const estimate = cardPosition(model.anchor, { width: 320, height: 220 }, { width: window.innerWidth, height: window.innerHeight });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const rect = el.getBoundingClientRect();
+    const placed = cardPosition(model.anchor, rect, { width: window.innerWidth, height: window.innerHeight });
+    el.style.left = `${placed.left}px`;
+    el.style.top = `${placed.top}px`;
+  });
   return (
     <div
       class="card"
       role="dialog"
       aria-label={`Rapport: ${CATEGORY_LABELS[finding.category]}`}
       data-rule={finding.ruleId}
-      style={{ left: `${left}px`, top: `${top}px`, transform }}
+      style={{ left: `${estimate.left}px`, top: `${estimate.top}px` }}
       onMouseDown={keepFocus}
       onMouseEnter={() => model.onHover(true)}
       onMouseLeave={() => model.onHover(false)}
       ref={(el) => {
+        ref.current = el;
         // The top layer keeps the card above the site's own dialogs and stacking contexts.
         if (el && !el.matches(':popover-open')) el.showPopover?.();
       }}
@@ -148,8 +160,9 @@ function Card({ model }: { model: CardModel }) {
 
 function Chip({ model }: { model: ChipModel }) {
   const colour = model.worst ? CATEGORY_COLOURS[model.worst] : '#16a34a';
-  const left = Math.max(8, Math.min(model.anchor.right - 90, window.innerWidth - 100));
-  const top = Math.max(8, model.anchor.top + 4);
+  const { left, top } = model.position;
+  // The list opens below the chip, or above it when the chip is near the bottom of the viewport.
+  const listTop = top + 26 + 320 > window.innerHeight ? Math.max(8, top - 4 - 320) : top + 26;
   const label = model.count === 0 ? 'Rapport: nothing flagged' : `Rapport: ${model.count} flagged`;
   return (
     <>
@@ -168,7 +181,7 @@ function Chip({ model }: { model: ChipModel }) {
         <span data-score>{model.score}</span>
       </button>
       {model.open && (
-        <div class="list" role="region" aria-label="Flagged phrases" style={{ left: `${Math.max(8, left - 210)}px`, top: `${top + 26}px` }} onMouseDown={keepFocus}>
+        <div class="list" role="region" aria-label="Flagged phrases" style={{ left: `${Math.max(8, Math.min(left - 210, window.innerWidth - 308))}px`, top: `${listTop}px` }} onMouseDown={keepFocus}>
           {model.findings.length === 0 ? (
             <p>Nothing pushy here. Nice, reader-first writing.</p>
           ) : (
