@@ -281,10 +281,16 @@ describe("Rapport's UI", () => {
   it("keeps the subject's chip off the body's words", async () => {
     const w = await compose(['Can we close the deal this week?', 'This offer expires tonight, so act now.']);
     await expect.poll(() => highlightedTexts(w.page, NEW_BODY)).toContain('close the deal');
-    const chipsBefore = await w.page.locator('rapport-ui .chip').count();
+    const chipIds = () => w.page.locator('rapport-ui .chip').evaluateAll((els) => els.map((e) => e.getAttribute('data-chip')!));
+    const chipsBefore = await chipIds();
     await w.page.locator(SUBJECT).first().focus();
     await w.page.keyboard.type('Last chance: close the deal today');
-    await expect.poll(() => w.page.locator('rapport-ui .chip').count()).toBe(chipsBefore + 1);
+    await expect.poll(async () => (await chipIds()).length).toBe(chipsBefore.length + 1);
+    // The subject's chip (the new one) keeps off the body's box altogether, not only its words.
+    const subjectChip = (await chipIds()).find((id) => !chipsBefore.includes(id))!;
+    const subjectChipRect = await w.page.locator(`rapport-ui .chip[data-chip="${subjectChip}"]`).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    const bodyBox = await w.page.locator(NEW_BODY).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    expect(subjectChipRect.bottom <= bodyBox.top || subjectChipRect.top >= bodyBox.bottom || subjectChipRect.right <= bodyBox.left || subjectChipRect.left >= bodyBox.right).toBe(true);
     const probes = await topElementsOverHighlights(w.page, `${NEW_BODY}`);
     expect(probes.length).toBeGreaterThan(0);
     expect(probes.filter((p) => !p.inEditor)).toEqual([]);
