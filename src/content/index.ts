@@ -18,6 +18,8 @@ const site = siteForHostname(location.hostname);
 const lifetime = new AbortController();
 /** The controller, or null while the site is switched off; reset after a failed load so a later focus retries. */
 let controller: Promise<Controller | null> | null = null;
+/** The controller once it is running: standing down must not wait on a load that a lost context left hanging. */
+let running: Controller | null = null;
 let waitingForSwitchOn = false;
 
 async function start(site: Site): Promise<Controller | null> {
@@ -31,7 +33,8 @@ async function start(site: Site): Promise<Controller | null> {
   const { startController } = await import('./controller');
   injectFault('load');
   if (lifetime.signal.aborted || !extensionAlive()) throw new Error('extension context invalidated');
-  return startController(site, settings, standDown);
+  running = startController(site, settings, standDown);
+  return running;
 }
 
 function load(): Promise<Controller | null> {
@@ -90,22 +93,26 @@ function standDown(): void {
   announceStandDown();
 }
 
+/** True (after standing down) when the extension went away; a load it interrupted may never settle, so no waiting on it. */
+function lost(): boolean {
+  if (extensionAlive()) return false;
+  if (running) running.standDown();
+  else standDown();
+  return true;
+}
+
 if (site) {
   document.addEventListener(
     'focusin',
     (event) => {
-      if (!event.isTrusted) return;
-      if (!extensionAlive()) {
-        // A page that never loaded the controller has nothing on it to remove; just stop listening.
-        if (controller) void controller.then((c) => c?.standDown());
-        else standDown();
-        return;
-      }
+      if (!event.isTrusted || lost()) return;
       const element = editableRootOf(event.composedPath());
       if (element) void load().then((c) => c?.focus(element));
     },
     { capture: true, signal: lifetime.signal },
   );
+  // Typing is where a lost extension shows first when no composer is attached yet (its load was cut short).
+  document.addEventListener('input', (event) => event.isTrusted && controller && !running && lost(), { capture: true, passive: true, signal: lifetime.signal });
   chrome.runtime.onMessage.addListener(onMessage);
 }
 

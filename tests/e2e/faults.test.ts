@@ -276,6 +276,8 @@ describe("Rapport's UI", () => {
     });
     await w.page.mouse.click(rect!.right - 3, rect!.top + rect!.height / 2);
     expect(await w.page.evaluate(() => document.activeElement?.getAttribute('data-fixture-editor'))).toBe('gmail-popup-new-body');
+    // The caret moved into the first line, to the click: the click reached the text.
+    expect(await w.page.evaluate(() => document.getSelection()?.focusNode?.textContent)).toContain('receiving slots');
   });
 
   it("keeps the subject's chip off the body's words", async () => {
