@@ -129,13 +129,21 @@ function bigDraft(): string[] {
 const settledRelints = (page: Page, n: number) => waitForRelintAfter(page, n);
 const relintCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('rapport:relint').length);
 
-async function changeSettings(page: Page, change: Record<string, unknown>): Promise<void> {
-  const worker = page.context().serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'))!;
-  await worker.evaluate(async (c) => {
-    const key = 'rapport.settings';
-    const current = (await chrome.storage.sync.get(key))[key] ?? { version: 1 };
-    await chrome.storage.sync.set({ [key]: { ...current, ...c } });
-  }, change);
+/** Opens the card of the last "close the deal" in the draft (scrolled into view) and clicks one of its actions. */
+async function clickCardAction(page: Page, action: 'ignore' | 'mute', phrase: string): Promise<void> {
+  const point = await page.evaluate((text) => {
+    let last: Range | null = null;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('rapport-')) for (const r of h as unknown as Iterable<Range>) if (r.toString() === text) last = r;
+    if (!last) return null;
+    last.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    const rect = last.getClientRects()[0]!;
+    return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+  }, phrase);
+  if (!point) throw new Error(`no highlight "${phrase}" to open a card on`);
+  await page.mouse.move(point.x, point.y);
+  const button = page.locator(`rapport-ui .card [data-action=${action}]`);
+  await button.waitFor();
+  await button.click();
 }
 
 interface BigDraftResult {
@@ -191,13 +199,13 @@ async function bigDraftScenario(): Promise<BigDraftResult> {
     });
     const ignore = await mainThreadCost(page, async () => {
       const before = await relintCount(page);
-      await changeSettings(page, { ignored: ['close-the-deal|close the deal'] });
+      await clickCardAction(page, 'ignore', 'close the deal');
       await settledRelints(page, before);
       await page.waitForTimeout(300);
     });
     const mute = await mainThreadCost(page, async () => {
       const before = await relintCount(page);
-      await changeSettings(page, { disabledRules: ['offer-expires'] });
+      await clickCardAction(page, 'mute', 'offer expires tonight');
       await settledRelints(page, before);
       await page.waitForTimeout(300);
     });

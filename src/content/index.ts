@@ -5,6 +5,7 @@
 
 import { editableRootOf, siteForHostname, type Site } from '../sites';
 import { isPopupToContent, type ContentReply } from '../shared/protocol';
+import { SETTINGS_KEYS } from '../shared/settings-store';
 import { injectFault, loadFaults } from './faults';
 import { announceStandDown, extensionAlive, quietly } from './lifecycle';
 import { PROBES } from './probes';
@@ -13,7 +14,7 @@ const bootStart = PROBES ? performance.now() : 0;
 
 type Controller = import('./controller').Controller;
 
-const SETTINGS_KEY = 'rapport.settings';
+
 const site = siteForHostname(location.hostname);
 const lifetime = new AbortController();
 /** The controller, or null while the site is switched off; reset after a failed load so a later focus retries. */
@@ -59,7 +60,7 @@ function waitForSwitchOn(): void {
   if (waitingForSwitchOn) return;
   waitingForSwitchOn = true;
   const listener = (changes: Record<string, chrome.storage.StorageChange>) => {
-    if (!(SETTINGS_KEY in changes)) return;
+    if (!SETTINGS_KEYS.some((key) => key in changes)) return;
     void load().then((c) => {
       if (!c) return;
       waitingForSwitchOn = false;

@@ -29,7 +29,8 @@ beforeEach(async () => {
 
 /** An extension page to reach storage and the runtime through: it survives no reload, so it is opened on demand. */
 async function extensionPage(): Promise<Page> {
-  const url = `chrome-extension://${browser.extensionId}/src/options/index.html`;
+  // A file of the extension's own, not the options page: that page would write the settings records it loads.
+  const url = `chrome-extension://${browser.extensionId}/manifest.json`;
   const open = browser.context.pages().find((p) => p.url() === url && !p.isClosed());
   if (open) return open;
   const page = await browser.context.newPage();
@@ -62,7 +63,15 @@ async function setStorage(area: 'sync' | 'local', key: string, value: unknown): 
   if (current && !current.isClosed()) await current.bringToFront();
 }
 
-const settings = (extra: Record<string, unknown>) => ({ version: 1, ...extra });
+/** Changes preferences the way the extension stores them: its sync record (src/shared/settings-store.ts), revision bumped. */
+async function setPrefs(change: Record<string, unknown>): Promise<void> {
+  await (await extensionPage()).evaluate(async (c) => {
+    const key = 'rapport.prefs';
+    const current = ((await chrome.storage.sync.get(key))[key] ?? { schema: 2, rev: 0 }) as Record<string, unknown> & { rev: number };
+    await chrome.storage.sync.set({ [key]: { ...current, ...c, rev: current.rev + 1 } });
+  }, change);
+  if (current && !current.isClosed()) await current.bringToFront();
+}
 
 interface Watched {
   page: Page;
@@ -73,6 +82,8 @@ interface Watched {
 
 async function openPage(url: string): Promise<Watched> {
   const page = await browser.context.newPage();
+  // An action that cannot happen fails with what it was waiting for, inside the test's own time.
+  page.setDefaultTimeout(20_000);
   const rapport: string[] = [];
   const errors: string[] = [];
   page.on('console', (m: ConsoleMessage) => {
@@ -180,7 +191,7 @@ describe('engine faults are contained', () => {
     const w = await compose(['Hi Sam,', 'Can we close the deal this week?']);
     await expect.poll(() => highlightedTexts(w.page, NEW_BODY)).toEqual(['close the deal']);
     await setStorage('local', 'rapport.faults', { settings: true });
-    await setStorage('sync', 'rapport.settings', settings({ sensitivity: 'balanced' }));
+    await setPrefs({ sensitivity: 'balanced' });
     await expect.poll(() => highlightedTexts(w.page, NEW_BODY)).toEqual([]);
     expect(w.rapport.length).toBeGreaterThan(0);
     expect(w.rapport.filter((line) => !/^warning: \[Rapport\] stopped checking this text box/.test(line))).toEqual([]);
@@ -203,7 +214,7 @@ describe('engine faults are contained', () => {
 
 describe('load races', () => {
   it('on a switched-off site the engine never loads and nothing attaches; switching it on checks the open draft', async () => {
-    await setStorage('sync', 'rapport.settings', settings({ disabledSites: ['mail.google.com'] }));
+    await setPrefs({ disabledSites: ['mail.google.com'] });
     const w = await compose(['Can we close the deal this week?']);
     // Give a load every chance to start: the entry script reads settings on focus, then would import the engine.
     await w.page.locator(SUBJECT).first().focus();
@@ -212,7 +223,7 @@ describe('load races', () => {
     // No controller was ever started: it would have added its layers, its sheet and its highlights at once.
     expect(await traces(w.page)).toEqual({ ui: 0, highlights: 0, sheets: 0 });
 
-    await setStorage('sync', 'rapport.settings', settings({ disabledSites: [] }));
+    await setPrefs({ disabledSites: [] });
     await expect.poll(() => highlightedTexts(w.page, NEW_BODY)).toEqual(['close the deal']);
   });
 
