@@ -129,18 +129,18 @@ function bigDraft(): string[] {
 const settledRelints = (page: Page, n: number) => waitForRelintAfter(page, n);
 const relintCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('rapport:relint').length);
 
-/** Opens the card of the last "close the deal" in the draft (scrolled into view) and clicks one of its actions. */
+/** Puts the caret in the last occurrence of a flagged phrase, opens its card with Alt+Shift+K and clicks one of its actions. */
 async function clickCardAction(page: Page, action: 'ignore' | 'mute', phrase: string): Promise<void> {
-  const point = await page.evaluate((text) => {
+  const found = await page.evaluate((text) => {
     let last: Range | null = null;
     for (const [name, h] of CSS.highlights) if (name.startsWith('rapport-')) for (const r of h as unknown as Iterable<Range>) if (r.toString() === text) last = r;
-    if (!last) return null;
+    if (!last) return false;
     last.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-    const rect = last.getClientRects()[0]!;
-    return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+    document.getSelection()!.collapse(last.startContainer, last.startOffset + 1);
+    return true;
   }, phrase);
-  if (!point) throw new Error(`no highlight "${phrase}" to open a card on`);
-  await page.mouse.move(point.x, point.y);
+  if (!found) throw new Error(`no highlight "${phrase}" to open a card on`);
+  await page.keyboard.press('Alt+Shift+K');
   const button = page.locator(`rapport-ui .card [data-action=${action}]`);
   await button.waitFor();
   await button.click();
