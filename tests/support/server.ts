@@ -12,6 +12,8 @@ import { promisify } from 'node:util';
 const execFileAsync = promisify(execFile);
 
 export const FIXTURES_DIR = resolve(fileURLToPath(new URL('../fixtures/', import.meta.url)));
+/** Real editor libraries bundled by tests/support/editors.ts, served under /__editors/. */
+export const EDITOR_BUNDLES_DIR = resolve(fileURLToPath(new URL('../../dist-editors/', import.meta.url)));
 
 /** The hosts the browser is told to resolve to this server. */
 export const FIXTURE_HOSTS = ['mail.google.com', 'www.linkedin.com'] as const;
@@ -77,6 +79,17 @@ async function makeCertificate(): Promise<{ key: Buffer; cert: Buffer }> {
   }
 }
 
+/**
+ * `?editor=<library>&mount=<data-fixture-editor>` swaps that fixture's static editor for a real editor library, loaded
+ * the way the site loads its own scripts (a module at the end of the body).
+ */
+function withEditor(html: Buffer, url: URL): Buffer {
+  const editor = url.searchParams.get('editor');
+  if (!editor || !/^[a-z-]+$/.test(editor)) return html;
+  const tag = `<script type="module" src="/__editors/${editor}.js"></script>\n</body>`;
+  return Buffer.from(html.toString('utf8').replace(/<\/body>(?![\s\S]*<\/body>)/, tag), 'utf8');
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse, port: number): Promise<void> {
   // Host may carry a port when a test addresses the server directly (127.0.0.1:PORT).
   const url = new URL(req.url ?? '/', `https://${req.headers.host ?? `127.0.0.1:${port}`}`);
@@ -96,6 +109,19 @@ async function handle(req: IncomingMessage, res: ServerResponse, port: number): 
     return;
   }
 
+  const bundle = /^\/__editors\/((?:chunks\/)?[A-Za-z0-9_.-]+\.js)$/.exec(url.pathname);
+  if (bundle) {
+    try {
+      // The pattern allows one known subfolder and no "..": a crafted path cannot leave the bundle directory.
+      const body = await readFile(join(EDITOR_BUNDLES_DIR, bundle[1]!));
+      res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8', 'content-length': body.length });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end(`no editor bundle ${bundle[1]} (run buildFixtureEditors first)`);
+    }
+    return;
+  }
+
   const name = fixtureFor(url);
   if (!name) {
     res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end(`no fixture for ${url.host}${url.pathname}`);
@@ -103,7 +129,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, port: number): 
   }
   try {
     // basename() keeps a crafted name from escaping the fixtures directory.
-    const body = await readFile(join(FIXTURES_DIR, basename(name)));
+    const body = withEditor(await readFile(join(FIXTURES_DIR, basename(name))), url);
     res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch {
