@@ -2,7 +2,8 @@
 // checks the span before and the whole draft after. Rapport undoes only an insert it can prove it made, and
 // when the editor did not take the rewrite it changes nothing and says so.
 
-import { rangeFor, type TextMap } from './text-map';
+import { selectionIn } from './caret';
+import { rangeFor, textOffsetOf, type TextMap } from './text-map';
 
 export type ApplyResult = { ok: true } | { ok: false; reason: string };
 
@@ -10,6 +11,9 @@ export interface ApplyTarget {
   element: HTMLElement;
   read(): TextMap;
 }
+
+/** How long to wait for the selectionchange an editor learns a new selection from, when none comes (it was already there). */
+const SELECTION_SEEN_MS = 100;
 
 /** Editors swap spaces for no-break spaces freely; that is not a change the user would notice. */
 function same(a: string, b: string): boolean {
@@ -52,6 +56,42 @@ function select(target: ApplyTarget, map: TextMap, start: number, end: number): 
   return true;
 }
 
+/** The selection as offsets into the draft (through the editor's shadow root when it has one), or null. */
+function selectedSpan(target: ApplyTarget, map: TextMap): { start: number; end: number } | null {
+  const el = target.element;
+  if (isField(el)) return { start: el.selectionStart ?? -1, end: el.selectionEnd ?? -1 };
+  const range = selectionIn(el);
+  if (!range) return null;
+  return { start: textOffsetOf(map, range.startContainer, range.startOffset), end: textOffsetOf(map, range.endContainer, range.endOffset) };
+}
+
+/**
+ * Resolves once the page has had its selectionchange (or shortly, when the selection was already there), and every
+ * listener of it has run. Editors such as Draft.js learn the selection only from that event: inserting before it
+ * would use their old caret and leave the new one inside the rewrite. Page events are only a cue to go on; what
+ * happens next is checked against the draft itself.
+ */
+function selectionSeen(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      document.removeEventListener('selectionchange', done);
+      // A task later, so the editor's own selectionchange listeners have run too.
+      setTimeout(resolve, 0);
+    };
+    const timer = setTimeout(done, SELECTION_SEEN_MS);
+    document.addEventListener('selectionchange', done);
+  });
+}
+
+/** Leaves the caret right after the rewrite, where the user's next words belong, unless the editor put it there. */
+function caretAfter(target: ApplyTarget, offset: number): void {
+  const map = target.read();
+  const now = selectedSpan(target, map);
+  if (now && now.start === offset && now.end === offset) return;
+  select(target, map, offset, offset);
+}
+
 const INSERT_TYPES = new Set(['insertText', 'insertReplacementText']);
 
 /**
@@ -77,17 +117,27 @@ function insertThroughEditor(el: HTMLElement, text: string): boolean {
   return handed;
 }
 
-export function applyRewrite(target: ApplyTarget, start: number, end: number, expected: string, rewrite: string): ApplyResult {
+export async function applyRewrite(target: ApplyTarget, start: number, end: number, expected: string, rewrite: string): Promise<ApplyResult> {
   const before = target.read();
   if (!same(before.text.slice(start, end), expected)) {
     return { ok: false, reason: 'The text changed since it was flagged; nothing was replaced.' };
   }
   const restoreSelection = saveSelection(target.element);
   if (!select(target, before, start, end)) return { ok: false, reason: 'Rapport could not select the phrase; nothing was replaced.' };
+  if (!isField(target.element)) await selectionSeen();
+  // The user (or the site) may have typed or moved the caret while the editor caught up: then leave everything be.
+  const ready = target.read();
+  const span = selectedSpan(target, ready);
+  if (!same(ready.text, before.text) || span?.start !== start || span.end !== end) {
+    return { ok: false, reason: 'The draft changed while Rapport was applying the rewrite; nothing was replaced.' };
+  }
   const handed = insertThroughEditor(target.element, rewrite);
   const after = target.read().text;
   const wanted = before.text.slice(0, start) + rewrite + before.text.slice(end);
-  if (same(after, wanted)) return { ok: true };
+  if (same(after, wanted)) {
+    caretAfter(target, start + rewrite.length);
+    return { ok: true };
+  }
   // Rapport's insert is proven only when the editor was handed it and the rewrite now stands where the phrase was.
   const ours = handed && same(after.slice(start, start + rewrite.length), rewrite);
   if (!ours) {

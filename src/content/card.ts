@@ -93,9 +93,15 @@ export class CardState {
     }, HIDE_DELAY_MS);
   }
 
-  /** The finding at the caret, else the next one after it (wrapping): true when a card opened. */
-  openAtCaret(composer: Composer): boolean {
-    const hit = composer.findingAtCaret() ?? nextAfterCaret(composer);
+  /**
+   * The finding at the caret, else the next one after it (wrapping): true when a card opened. When the caret cannot
+   * be found (it is in a quote or signature, or the page hides it) nothing opens, so no other phrase is ever shown as
+   * the one at the caret; `fromStartIfLost` is for the popup's "next finding", which then starts at the first.
+   */
+  openAtCaret(composer: Composer, fromStartIfLost = false): boolean {
+    const caret = composer.caretOffset();
+    if (caret < 0 && !fromStartIfLost) return false;
+    const hit = composer.findingAtCaret() ?? nextAfter(composer, caret);
     if (!hit) return false;
     this.open(composer, hit.finding, hit.rect, { viaKeyboard: true, hovered: false });
     this.render();
@@ -130,8 +136,7 @@ export class CardState {
   }
 }
 
-function nextAfterCaret(composer: Composer): { finding: Finding; rect: DOMRect } | null {
-  const caret = composer.caretOffset();
+function nextAfter(composer: Composer, caret: number): { finding: Finding; rect: DOMRect } | null {
   const findings = composer.findings;
   const next = findings.find((f) => f.start > caret) ?? findings[0];
   if (!next) return null;

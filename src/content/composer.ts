@@ -5,6 +5,7 @@ import type { Linter } from '../engine/linter';
 import type { Finding, Report } from '../engine/types';
 import type { EditorKind } from '../sites';
 import { applyRewrite, type ApplyResult } from './apply';
+import { caretIn } from './caret';
 import { FieldMirror } from './mirror';
 import { PROBES } from './probes';
 import type { Painter } from './painter';
@@ -39,6 +40,7 @@ export class Composer {
   /** The relint in progress (it may span several tasks on a long draft); aborted when the text changes again. */
   private job: AbortController | null = null;
   private composing = false;
+  private textWatch: MutationObserver | null = null;
 
   constructor(
     readonly element: HTMLElement,
@@ -70,9 +72,17 @@ export class Composer {
     on('scroll', () => this.events.layout());
     const resize = new ResizeObserver(() => this.events.layout());
     resize.observe(element);
+    if (!this.mirror) {
+      // Editors that run their own undo (Quill, ProseMirror, Lexical, Draft.js) and site scripts (templates,
+      // mentions, a restored draft) change the text with no input event: watch the text itself. Rapport never
+      // writes inside the editor, so every record here is the editor's or the site's.
+      this.textWatch = new MutationObserver(() => this.guard(() => this.schedule()));
+      this.textWatch.observe(element, { characterData: true, childList: true, subtree: true });
+    }
     signal.addEventListener('abort', () => {
       clearTimeout(this.timer);
       this.job?.abort();
+      this.textWatch?.disconnect();
       resize.disconnect();
       this.painter.clear(this);
       this.mirror?.dispose();
@@ -92,6 +102,13 @@ export class Composer {
 
   get text(): string {
     return this.map.text;
+  }
+
+  /** read(), for a relint: the changes it reads need no relint of their own (typing is seen as input and as mutations). */
+  private readWatched(): TextMap {
+    const map = this.read();
+    this.textWatch?.takeRecords();
+    return map;
   }
 
   read(): TextMap {
@@ -166,11 +183,11 @@ export class Composer {
       await yieldToPage();
       batch = performance.now();
     };
-    let map = this.read();
+    let map = this.readWatched();
     let report = await this.linter.lintSliced(map.text, { pause, signal });
     // After yielding, the text may have moved on without an input event (a site script): lint what is there now.
     while (report && yielded && !signal.aborted && !this.disposed) {
-      const now = this.read();
+      const now = this.readWatched();
       if (now.text === map.text) {
         map = now;
         break;
@@ -240,21 +257,31 @@ export class Composer {
     return hit ? { finding: hit.finding, rect: hit.range.getBoundingClientRect() } : null;
   }
 
+  /** The caret as an offset into the draft's text, or -1 when it is not in the text Rapport reads. */
   caretOffset(): number {
     const el = this.element;
     if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.selectionStart ?? -1;
-    const selection = document.getSelection();
-    if (!selection || selection.rangeCount === 0) return -1;
-    const range = selection.getRangeAt(0);
-    return textOffsetOf(this.map, range.startContainer, range.startOffset);
+    const caret = caretIn(el);
+    return caret ? textOffsetOf(this.map, caret.node, caret.offset) : -1;
   }
 
-  apply(finding: Finding, rewrite: string): ApplyResult {
+  async apply(finding: Finding, rewrite: string): Promise<ApplyResult> {
     // A rewrite may replace the clause or sentence around the flagged words: it covers [replaceStart, replaceEnd).
     const target = { element: this.element, read: () => this.read() };
-    const result = applyRewrite(target, finding.replaceStart, finding.replaceEnd, finding.replaced, rewrite);
-    this.relint();
+    const result = await applyRewrite(target, finding.replaceStart, finding.replaceEnd, finding.replaced, rewrite);
+    this.guard(() => this.relint());
     return result;
+  }
+
+  /** guard() for work that finishes later: a rejection stands this composer down too. */
+  async guardAsync<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    if (this.disposed) return undefined;
+    try {
+      return await fn();
+    } catch (error) {
+      if (!this.disposed) this.events.failed(this, error);
+      return undefined;
+    }
   }
 
   /** Selects the finding's words in the editor and scrolls them into view (Jump). */

@@ -193,7 +193,7 @@ export class Controller implements ComposerEvents, PopupTarget {
       const rewrite = card.finding.rewrites[action.index];
       if (rewrite !== undefined) {
         event.preventDefault();
-        this.applyFinding(composer, card.finding, rewrite);
+        void this.applyFinding(composer, card.finding, rewrite);
       }
     }
   }
@@ -224,13 +224,14 @@ export class Controller implements ComposerEvents, PopupTarget {
 
   // Actions
 
-  apply(composer: Composer, finding: Finding, rewrite: string): { ok: boolean; error?: string } {
+  apply(composer: Composer, finding: Finding, rewrite: string): Promise<{ ok: boolean; error?: string }> {
     return this.applyFinding(composer, finding, rewrite);
   }
 
-  private applyFinding(composer: Composer, finding: Finding, rewrite: string): { ok: boolean; error?: string } {
+  private async applyFinding(composer: Composer, finding: Finding, rewrite: string): Promise<{ ok: boolean; error?: string }> {
     if (!this.alive()) return { ok: false, error: 'Rapport was updated or switched off; reload the page to use it.' };
-    const result = composer.guard(() => composer.apply(finding, rewrite)) ?? { ok: false as const, reason: 'Rapport stopped checking this text box.' };
+    const result = (await composer.guardAsync(() => composer.apply(finding, rewrite))) ?? { ok: false as const, reason: 'Rapport stopped checking this text box.' };
+    if (!this.alive()) return result.ok ? { ok: true } : { ok: false, error: result.reason };
     if (result.ok) {
       this.card.close();
       this.render();
@@ -285,7 +286,7 @@ export class Controller implements ComposerEvents, PopupTarget {
     if (this.lifetime.signal.aborted) return;
     this.ui.render({
       card: this.card.model({
-        apply: (composer, finding, rewrite) => this.applyFinding(composer, finding, rewrite),
+        apply: (composer, finding, rewrite) => void this.applyFinding(composer, finding, rewrite),
         ignore: (finding) => void this.ignore(finding).catch(() => undefined),
         mute: (finding) => void this.mute(finding).catch(() => undefined),
       }),
@@ -300,7 +301,7 @@ export class Controller implements ComposerEvents, PopupTarget {
   }
 
   openAtCaret(composer: Composer): Finding | null {
-    return this.card.openAtCaret(composer) ? (this.card.current?.finding ?? null) : null;
+    return this.card.openAtCaret(composer, true) ? (this.card.current?.finding ?? null) : null;
   }
 
   handle(message: PopupToContent): Promise<ContentReply> {

@@ -11,7 +11,7 @@ export interface PopupTarget {
   activeComposer(): Composer | null;
   /** Opens the keyboard card at the caret; the finding it shows, if any. */
   openAtCaret(composer: Composer): Finding | null;
-  apply(composer: Composer, finding: Finding, rewrite: string): { ok: boolean; error?: string };
+  apply(composer: Composer, finding: Finding, rewrite: string): Promise<{ ok: boolean; error?: string }>;
   ignore(finding: Finding): Promise<void>;
 }
 
@@ -47,6 +47,6 @@ export async function answerPopup(target: PopupTarget, message: PopupToContent):
     return { ok: true, state: composerState(target) };
   }
   if (!finding.rewrites.includes(message.rewrite)) return { ok: false, error: 'That rewrite is not one Rapport suggested for this phrase.' };
-  const result = target.apply(composer, finding, message.rewrite);
+  const result = await target.apply(composer, finding, message.rewrite);
   return result.ok ? { ok: true, state: composerState(target) } : { ok: false, error: result.error ?? 'Not applied.' };
 }

@@ -108,8 +108,22 @@ export function rangeFor(map: TextMap, start: number, end: number): Range | null
   return range;
 }
 
-/** Text offset of a DOM position inside the editor (for caret-based lookups), or -1. */
+/**
+ * Text offset of a DOM position inside the editor (for caret-based lookups), or -1 when it is in text Rapport does
+ * not read (quoted history, a signature). A position between nodes, as editors leave the caret on an empty line or
+ * beside a chip, counts as the start of the first text after it.
+ */
 export function textOffsetOf(map: TextMap, node: Node, offset: number): number {
-  for (const seg of map.segments) if (seg.node === node) return seg.start + offset;
-  return -1;
+  if (node.nodeType === Node.TEXT_NODE) {
+    for (const seg of map.segments) if (seg.node === node) return seg.start + offset;
+    return -1;
+  }
+  const point = document.createRange();
+  try {
+    point.setStart(node, offset);
+  } catch {
+    return -1;
+  }
+  for (const seg of map.segments) if (point.comparePoint(seg.node, 0) >= 0) return seg.start;
+  return map.text.length;
 }

@@ -74,6 +74,17 @@ async function openEditor(c: EditorCase): Promise<{ page: Page; within: string }
   return { page, within: `[data-fixture-editor="${c.mount}"]` };
 }
 
+/**
+ * A person reads the card before choosing a rewrite. Editors group edits made close together into one undo step
+ * (ProseMirror within 500 ms, this Quill within 400 ms), so an apply straight after the last keystroke would be undone
+ * together with the typing: wait on the page's clock until that window has passed, as it has for a reader.
+ */
+async function pauseAsAReader(page: Page, typedAt: number): Promise<void> {
+  await page.waitForFunction((t) => performance.now() > t + 600, typedAt);
+}
+
+const pageNow = (page: Page) => page.evaluate(() => performance.now());
+
 /** Puts the caret `offset` characters into the (single-line) draft with the keyboard, as a user would. */
 async function caretTo(page: Page, offset: number): Promise<void> {
   await page.keyboard.press('Home');
@@ -85,6 +96,7 @@ describe.each(CASES)('$library in $shell', (c) => {
   it('flags exactly, applies from the hover card in the editor’s model, and its own Ctrl+Z brings the phrase back flagged with no typing', async () => {
     const { page, within } = await openEditor(c);
     await page.keyboard.type(DRAFT);
+    const typedAt = await pageNow(page);
     await expect.poll(() => highlighted(page, within)).toEqual([
       { category: 'closing', text: 'close the deal' },
       { category: 'urgency', text: 'offer expires tonight' },
@@ -98,6 +110,7 @@ describe.each(CASES)('$library in $shell', (c) => {
     await expect.poll(() => card.getAttribute('data-rule')).toBe('close-the-deal');
     const apply = card.locator('[data-action=apply]').first();
     const rewrite = (await apply.textContent())!.trim();
+    await pauseAsAReader(page, typedAt);
     await apply.click();
     const applied = DRAFT.replace(PHRASE, rewrite);
     await expect.poll(() => model(page).then((m) => m.text)).toBe(applied);

@@ -143,6 +143,50 @@ describe('Gmail pop-up compose', () => {
     await page.close();
   });
 
+  it('Alt+Shift+K with the caret where Rapport does not read (the signature) opens no card for some other phrase', async () => {
+    const page = await newCompose();
+    await typeDraft(page, ['Can we close the deal this week?']);
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal']);
+    // The caret in the signature's text: not the draft, so there is no "phrase at the caret".
+    await page.evaluate((sel) => {
+      const signature = document.querySelector(`${sel} .gmail_signature`)!;
+      const walker = document.createTreeWalker(signature, NodeFilter.SHOW_TEXT);
+      document.getSelection()!.collapse(walker.nextNode(), 3);
+      const w = window as unknown as { shortcutSeen: boolean[] };
+      w.shortcutSeen = [];
+      // Bubbling to the window after Rapport's own listener on the editor: this proves the key reached Rapport.
+      window.addEventListener('keydown', (e) => e.code === 'KeyK' && w.shortcutSeen.push(e.defaultPrevented));
+    }, NEW_BODY);
+    await page.keyboard.press('Alt+Shift+K');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { shortcutSeen: boolean[] }).shortcutSeen)).toEqual([true]);
+    expect(await page.locator('rapport-ui .card').count()).toBe(0);
+    await page.close();
+  });
+
+  it('flags text a site script writes into the body (a template, a restored draft) with no input event', async () => {
+    const page = await newCompose();
+    await typeDraft(page, ['Hi Sam,']);
+    await settled(page);
+    const inputs = await page.evaluate((sel) => {
+      const body = document.querySelector(sel)!;
+      let count = 0;
+      body.addEventListener('input', () => count++);
+      const line = document.createElement('div');
+      line.textContent = 'Can we close the deal this week?';
+      body.insertBefore(line, body.querySelector('.gmail_signature_prefix'));
+      return count;
+    }, NEW_BODY);
+    expect(inputs).toBe(0);
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal']);
+    // And when the script takes the words out again, so does Rapport.
+    await page.evaluate((sel) => {
+      const line = [...document.querySelectorAll(`${sel} div`)].find((d) => d.textContent === 'Can we close the deal this week?')!;
+      line.firstChild!.textContent = 'Would a short call help?';
+    }, NEW_BODY);
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual([]);
+    await page.close();
+  });
+
   it('does not relint mid-composition (IME), and relints once the composition is committed', async () => {
     const page = await newCompose();
     await typeDraft(page, ['Hello Sam. ']);

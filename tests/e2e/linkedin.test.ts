@@ -76,6 +76,24 @@ describe('LinkedIn', () => {
     await page.close();
   });
 
+  it('Alt+Shift+K in the post composer inside a shadow root opens the phrase at the caret, not the draft’s first', async () => {
+    const page = await open('https://www.linkedin.com/feed/');
+    const share = '[data-fixture-editor="linkedin-share-box"]';
+    await page.locator(share).focus();
+    const draft = 'This offer expires tonight. Can we close the deal?';
+    await page.keyboard.type(draft);
+    await expect.poll(() => highlightedTexts(page, share)).toEqual(['close the deal', 'offer expires tonight']);
+    await page.keyboard.press('Home');
+    for (let i = 0; i < draft.indexOf('close the deal') + 4; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Alt+Shift+K');
+    const card = page.locator('rapport-ui .card');
+    await expect.poll(() => card.getAttribute('data-rule')).toBe('close-the-deal');
+    const rewrite = (await card.locator('[data-action=apply]').first().textContent())!.replace(/^1/, '').trim();
+    await page.keyboard.press('1');
+    await expect.poll(() => page.locator(share).innerText()).toBe(draft.replace('close the deal', rewrite));
+    await page.close();
+  });
+
   it('Ignore hides that occurrence only; Mute rule silences the rule everywhere', async () => {
     const page = await open('https://www.linkedin.com/messaging/thread/1/');
     await page.locator(MESSAGING).focus();
