@@ -167,6 +167,12 @@ describe.each(CASES)('$library in $shell', (c) => {
     await page.evaluate(() => window.fixtureEditor!.insertAtEnd(' Can we close the deal this week?'));
     await expect.poll(() => model(page).then((m) => m.text)).toBe('Thanks for the notes on onboarding. Can we close the deal this week?');
     await expect.poll(() => highlightedTexts(page, within)).toEqual(['close the deal']);
+    // Rapport's painting writes nothing in the editor, so watching the text never sets off a relint of its own.
+    const relints = () => page.evaluate(() => performance.getEntriesByName('rapport:relint').length);
+    const count = await relints();
+    const now = await pageNow(page);
+    await page.waitForFunction((t) => performance.now() > t + 600, now);
+    expect(await relints()).toBe(count);
     await page.close();
   });
 });
