@@ -33,12 +33,21 @@ function saveSelection(el: HTMLElement): () => void {
     };
   }
   const selection = document.getSelection();
-  const saved = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
+  // Inside a shadow root the document's selection is retargeted to the host: take the editor's own when it has it.
+  const inside = selectionIn(el);
+  const saved = inside ? toRange(inside) : selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
   return () => {
     if (!saved || !selection) return;
     selection.removeAllRanges();
     selection.addRange(saved);
   };
+}
+
+function toRange(span: AbstractRange): Range {
+  const range = new Range();
+  range.setStart(span.startContainer, span.startOffset);
+  range.setEnd(span.endContainer, span.endOffset);
+  return range;
 }
 
 function select(target: ApplyTarget, map: TextMap, start: number, end: number): boolean {
