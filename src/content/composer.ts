@@ -262,7 +262,12 @@ export class Composer {
     const el = this.element;
     if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.selectionStart ?? -1;
     const caret = caretIn(el);
-    return caret ? textOffsetOf(this.map, caret.node, caret.offset) : -1;
+    if (!caret) return -1;
+    const offset = textOffsetOf(this.map, caret.node, caret.offset);
+    if (offset >= 0) return offset;
+    // The editor may have re-rendered its text nodes since the last relint: the same words are still the same offsets.
+    const now = this.read();
+    return now.text === this.map.text ? textOffsetOf(now, caret.node, caret.offset) : -1;
   }
 
   async apply(finding: Finding, rewrite: string): Promise<ApplyResult> {
