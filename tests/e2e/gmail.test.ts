@@ -163,6 +163,17 @@ describe('Gmail pop-up compose', () => {
     await page.close();
   });
 
+  it('Alt+Shift+K on an empty line opens the next phrase after the caret, not the draft’s first', async () => {
+    const page = await newCompose();
+    await typeDraft(page, ['This offer expires tonight.', '', 'Can we close the deal?']);
+    await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal', 'offer expires tonight']);
+    // The empty line holds only a <br>: the caret sits between elements, not in any text.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Alt+Shift+K');
+    await expect.poll(() => page.locator('rapport-ui .card').getAttribute('data-rule')).toBe('close-the-deal');
+    await page.close();
+  });
+
   it('flags text a site script writes into the body (a template, a restored draft) with no input event', async () => {
     const page = await newCompose();
     await typeDraft(page, ['Hi Sam,']);
