@@ -40,7 +40,7 @@ const CASES: EditorCase[] = [
   { library: 'react-controlled', shell: 'LinkedIn messaging', page: LINKEDIN_MESSAGING, mount: 'linkedin-messaging-body' },
 ];
 
-const DRAFT = 'This offer expires tonight. Can we close the deal?';
+const DRAFT = 'This offer expires tonight. Can we close the deal this week?';
 const PHRASE = 'close the deal';
 const BOTH = ['close the deal', 'offer expires tonight'];
 const CARD = 'rapport-ui .card';
@@ -88,6 +88,29 @@ async function pauseAsAReader(page: Page, typedAt: number): Promise<void> {
 
 const pageNow = (page: Page) => page.evaluate(() => performance.now());
 
+/** Waits for a lint that started after `t`, so it read everything typed before then (the card shows its rewrites). */
+async function lintedSince(page: Page, t: number): Promise<void> {
+  await page.waitForFunction((since) => performance.getEntriesByName('rapport:relint').some((e) => e.startTime > since), t);
+}
+
+/**
+ * Checks the draft after Apply: the rewrite stands where the flagged words (or the clause or sentence around them
+ * that it rewrites) were, and nothing else changed. Returns where the caret belongs: right after the rewrite.
+ */
+function expectApplied(after: string, rewrite: string): number {
+  const at = after.indexOf(rewrite);
+  expect(at, `"${rewrite}" in "${after}"`).toBeGreaterThanOrEqual(0);
+  const prefix = after.slice(0, at);
+  const suffix = after.slice(at + rewrite.length);
+  expect(DRAFT.startsWith(prefix) && DRAFT.endsWith(suffix), `only the flagged part of "${DRAFT}" changed: "${after}"`).toBe(true);
+  expect(DRAFT.slice(prefix.length, DRAFT.length - suffix.length)).toContain(PHRASE);
+  // The other finding's sentence is untouched.
+  expect(prefix).toContain('This offer expires tonight.');
+  return at + rewrite.length;
+}
+
+const withRewrite = (page: Page, rewrite: string) => model(page).then((m) => m.text.includes(rewrite));
+
 /** Puts the caret `offset` characters into the (single-line) draft with the keyboard, as a user would. */
 async function caretTo(page: Page, offset: number): Promise<void> {
   await page.keyboard.press('Home');
@@ -106,6 +129,7 @@ describe.each(CASES)('$library in $shell', (c) => {
     ]);
     expect(await model(page)).toEqual({ text: DRAFT, caret: DRAFT.length });
     await expect.poll(() => chipCounts(page)).toContain('2');
+    await lintedSince(page, typedAt);
 
     const point = await highlightPoint(page, PHRASE, within);
     await page.mouse.move(point.x, point.y);
@@ -115,10 +139,11 @@ describe.each(CASES)('$library in $shell', (c) => {
     const rewrite = (await apply.textContent())!.trim();
     await pauseAsAReader(page, typedAt);
     await apply.click();
-    const applied = DRAFT.replace(PHRASE, rewrite);
-    await expect.poll(() => model(page).then((m) => m.text)).toBe(applied);
+    await expect.poll(() => withRewrite(page, rewrite)).toBe(true);
+    const applied = (await model(page)).text;
+    const caret = expectApplied(applied, rewrite);
     expect(await shown(page)).toBe(applied);
-    expect((await model(page)).caret).toBe(DRAFT.indexOf(PHRASE) + rewrite.length);
+    expect((await model(page)).caret).toBe(caret);
     // The other finding keeps its highlight and the chip its honest count.
     await expect.poll(() => highlightedTexts(page, within)).toEqual(['offer expires tonight']);
     await expect.poll(() => chipCounts(page)).toContain('1');
@@ -141,7 +166,9 @@ describe.each(CASES)('$library in $shell', (c) => {
   it('Alt+Shift+K opens the card of the phrase at the caret, its number key applies it, and typing goes on after the rewrite', async () => {
     const { page, within } = await openEditor(c);
     await page.keyboard.type(DRAFT);
+    const typedAt = await pageNow(page);
     await expect.poll(() => highlightedTexts(page, within)).toEqual(BOTH);
+    await lintedSince(page, typedAt);
     // Inside "close the deal", which is not the draft's first finding.
     await caretTo(page, DRAFT.indexOf(PHRASE) + 4);
     await page.keyboard.press('Alt+Shift+K');
@@ -149,13 +176,14 @@ describe.each(CASES)('$library in $shell', (c) => {
     await expect.poll(() => card.getAttribute('data-rule')).toBe('close-the-deal');
     const rewrite = (await card.locator('[data-action=apply]').first().textContent())!.replace(/^1/, '').trim();
     await page.keyboard.press('1');
-    const applied = DRAFT.replace(PHRASE, rewrite);
-    await expect.poll(() => model(page).then((m) => m.text)).toBe(applied);
-    await expect.poll(() => model(page).then((m) => m.caret)).toBe(DRAFT.indexOf(PHRASE) + rewrite.length);
+    await expect.poll(() => withRewrite(page, rewrite)).toBe(true);
+    const applied = (await model(page)).text;
+    const caret = expectApplied(applied, rewrite);
+    await expect.poll(() => model(page).then((m) => m.caret)).toBe(caret);
     await expect.poll(() => card.count()).toBe(0);
 
     await page.keyboard.type(' soon');
-    const typed = DRAFT.replace(PHRASE, `${rewrite} soon`);
+    const typed = `${applied.slice(0, caret)} soon${applied.slice(caret)}`;
     await expect.poll(() => model(page).then((m) => m.text)).toBe(typed);
     expect(await shown(page)).toBe(typed);
     await expect.poll(() => highlightedTexts(page, within)).toEqual(['offer expires tonight']);
