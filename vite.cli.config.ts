@@ -1,8 +1,10 @@
 // Builds the command-line checker (dist-cli/cli.js) for Node from src/cli/; the engine is the same code the extension runs.
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
+import { precompile } from './scripts/precompile.mjs';
 
 export default defineConfig({
+  plugins: [precompile()],
   build: {
     outDir: 'dist-cli',
     emptyOutDir: true,

@@ -2,6 +2,7 @@
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vitest/config';
 import manifest from './manifest.json' with { type: 'json' };
+import { precompile } from './scripts/precompile.mjs';
 
 // Firefox's MV3 manifest is derived from the Chrome one: an event page (background.scripts) and a gecko id.
 /** Fixed forever once published: Firefox keys storage and updates on it. */
@@ -45,6 +46,7 @@ export default defineConfig(({ mode }) => {
   return {
     define: { __RAPPORT_PROBES__: JSON.stringify(mode === 'e2e') },
     plugins: [
+      precompile(),
       crx({
         manifest: (firefox ? firefoxManifest(manifest) : manifest) as never,
         browser: firefox ? 'firefox' : 'chrome',

@@ -1,6 +1,7 @@
 // Runs a TypeScript script (eval, bench) through Vite's module runner, so it sees the same transforms as the
-// extension build (import.meta.glob of rules/) without writing a build to disk.
+// extension build (the rule pack and compromise model precompiled from rules/) without writing a build to disk.
 import { runnerImport } from 'vite';
+import { precompile } from './precompile.mjs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
@@ -10,4 +11,4 @@ if (!script) {
   process.exit(2);
 }
 process.argv = [process.argv[0], resolve(script), ...rest];
-await runnerImport(pathToFileURL(resolve(script)).href, { configFile: false, logLevel: 'warn' });
+await runnerImport(pathToFileURL(resolve(script)).href, { configFile: false, logLevel: 'warn', plugins: [precompile()] });

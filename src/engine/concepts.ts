@@ -80,6 +80,11 @@ export function loadConcepts(
     concepts.push({ name, note: String(record.note), forms });
   }
   if (errors.length > 0) throw new RulePackError(errors);
+  return indexConcepts(concepts);
+}
+
+/** The lookups over validated concepts (also rebuilt from the concepts a build ships). */
+export function indexConcepts(concepts: Concept[]): ConceptLexicon {
   const byName = new Map(concepts.map((c) => [c.name, c]));
   const byFirstWord = new Map<string, { words: string[]; concept: number }[]>();
   concepts.forEach((c, concept) => {

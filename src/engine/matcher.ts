@@ -1,8 +1,8 @@
 // Compiles every phrase pattern (built-in and user) into one compromise net, prefilters sentences on their raw
 // words so only sentences that can match are parsed, and sweeps the net once per candidate sentence.
 
-import nlp from 'compromise/two';
-import { alternation, EMPTY_LEXICON, type ConceptLexicon } from './concepts';
+import { alternation, EMPTY_LEXICON, indexConcepts, type Concept, type ConceptLexicon } from './concepts';
+import nlp from './nlp';
 import { conceptHits, matchFrames, tokenize, type CompiledFrame, type ConceptHit, type Token } from './frames';
 import { normalise, originalSpan, type Normalised } from './normalise';
 import { RuleError, RulePackError, type Rule } from './rules';
@@ -21,7 +21,7 @@ type Reg = {
   group?: string;
 };
 
-interface NetEntry {
+export interface NetEntry {
   match: string;
   /** Indices into the pack's rules that this pattern flags. */
   flags: number[];
@@ -43,7 +43,6 @@ export interface LocalHit {
 export interface CompiledPack {
   rules: Rule[];
   entries: NetEntry[];
-  net: unknown;
   /** The net's compiled match objects, by entry index: a sentence is swept with the slice it can match. */
   compiled: object[];
   /** Per rule: the entries that veto it, swept whenever one of its flag entries is. */
@@ -257,15 +256,30 @@ export function compilePack(
       else index.set(word, [i]);
     }
   });
-  // buildNet compiles these objects in place; the net keeps them, and so do we, to sweep a slice of them.
+  // buildNet parses these objects in place (regs, needs, wants); a sentence is swept with a slice of them, so the
+  // net's own hooks are not kept.
   const compiled = entries.map((entry, i) => ({ match: entry.match, entry: i }));
-  const net = nlp.buildNet(compiled as never);
+  nlp.buildNet(compiled as never);
   const vetoEntries = rules.map(() => [] as number[]);
   entries.forEach((entry, i) => entry.vetoes.forEach((r) => vetoEntries[r]!.push(i)));
-  return { rules, entries, net, compiled, vetoEntries, index, ruleNeedsTags, lexicon, frames };
+  return { rules, entries, compiled, vetoEntries, index, ruleNeedsTags, lexicon, frames };
 }
 
 const packs = new WeakMap<readonly Rule[], CompiledPack>();
+
+/** A pack compiled at build time (see precompile.ts), as data. */
+export type PackData = Omit<CompiledPack, 'lexicon'> & { concepts: Concept[] };
+
+/** Turns build-time pack data back into a pack, shared by every linter over `data.rules`. */
+export function revivePack(data: PackData): CompiledPack {
+  let pack = packs.get(data.rules);
+  if (!pack) {
+    const { concepts, ...rest } = data;
+    pack = { ...rest, lexicon: indexConcepts(concepts) };
+    packs.set(data.rules, pack);
+  }
+  return pack;
+}
 
 /** One compiled pack per rule list, so every linter over the built-in rules shares one net. */
 export function packFor(rules: readonly Rule[], fileOf?: (rule: Rule) => string, lexicon?: ConceptLexicon): CompiledPack {

@@ -1,0 +1,6 @@
+// Types of scripts/precompile.mjs for the TypeScript configs and tests that import it.
+import type { Plugin } from 'vite';
+
+export function precompile(options?: { rulesDir?: string }): Plugin;
+export function packModule(rulesDir?: string): Promise<string>;
+export function toSource(value: unknown, path?: string): string;

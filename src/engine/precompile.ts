@@ -1,0 +1,17 @@
+// Build-time only (scripts/precompile.mjs runs it): validates rules/ and rules/concepts/ and compiles them into the
+// pack the engine ships as data, so neither the extension nor the CLI validates or parses a rule at startup.
+
+import { loadConcepts } from './concepts';
+import { compilePack, inflections, type PackData } from './matcher';
+import nlp from './nlp';
+import { loadRulePack } from './rules';
+
+export type { PackData };
+
+/** Throws a RulePackError naming each file and field when a rule or concept is invalid, as the build's error. */
+export function precompilePack(ruleFiles: Record<string, unknown>, conceptFiles: Record<string, unknown>): PackData {
+  const tags = new Set(Object.keys((nlp.world() as unknown as { model: { one: { tagSet: object } } }).model.one.tagSet));
+  const lexicon = loadConcepts(conceptFiles, inflections, tags);
+  const { lexicon: _, ...pack } = compilePack(loadRulePack(ruleFiles), undefined, lexicon);
+  return { ...pack, concepts: lexicon.concepts };
+}

@@ -1,0 +1,22 @@
+// Types of the modules scripts/precompile.mjs generates at build time.
+
+declare module 'virtual:rapport/pack' {
+  import type { PackData } from './precompile';
+
+  const pack: PackData;
+  export default pack;
+}
+
+declare module 'virtual:rapport/compromise' {
+  type Part = Record<string, unknown>;
+  export const preTagCompute: Part;
+  export const preTagMethods: Part;
+  export const preTagTags: Part;
+  export const preTagHooks: string[];
+  export const preTaggerModel: Record<string, unknown>;
+  export const contractionTwo: Part;
+  export const postTag: Part;
+  export const lazy: Part;
+  export const swap: Part;
+  export const postTaggerNet: { hooks: Record<string, object[]>; always: object[]; isNet: true };
+}
