@@ -43,6 +43,7 @@ const CONTRACTION: Record<string, string[]> = {
   "'ve": ['have'],
   "'d": ['would'],
 };
+const CONTRACTION_SUFFIXES = Object.keys(CONTRACTION);
 const IRREGULAR: Record<string, string[]> = {
   "can't": ['can', 'not'],
   "won't": ['will', 'not'],
@@ -73,12 +74,13 @@ export function tokenize(text: string): Token[] {
     const word = m[0].toLowerCase();
     const end = start + m[0].length;
     const push = (w: string) => tokens.push({ word: w, start, end, clause });
-    const irregular = IRREGULAR[word];
+    // Own keys only: "constructor" or "tostring" in a draft must not find Object.prototype's members.
+    const irregular = Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : undefined;
     if (irregular) {
       irregular.forEach(push);
       continue;
     }
-    const suffix = Object.keys(CONTRACTION).find((s) => word.endsWith(s) && word.length > s.length);
+    const suffix = word.includes("'") ? CONTRACTION_SUFFIXES.find((s) => word.endsWith(s) && word.length > s.length) : undefined;
     if (suffix) {
       push(word.slice(0, -suffix.length));
       CONTRACTION[suffix]!.forEach(push);

@@ -31,6 +31,8 @@ export interface NetEntry {
   required: Set<string>[];
   /** Named captures; sweep does not report them, so hits of these patterns are matched again on their own span. */
   hasGroups: boolean;
+  /** The pattern names a part-of-speech tag, so it can only match a tagged sentence. */
+  usesTags: boolean;
 }
 
 export interface LocalHit {
@@ -224,7 +226,14 @@ export function compilePack(
         if (result.usesTags) ruleNeedsTags[index] = true;
         let entry = byMatch.get(result.expanded);
         if (!entry) {
-          entry = { match: result.expanded, flags: [], vetoes: [], required: result.required, hasGroups: result.groups.length > 0 };
+          entry = {
+            match: result.expanded,
+            flags: [],
+            vetoes: [],
+            required: result.required,
+            hasGroups: result.groups.length > 0,
+            usesTags: result.usesTags,
+          };
           byMatch.set(result.expanded, entry);
         }
         entry[role].push(index);
@@ -342,20 +351,33 @@ export function candidates(pack: CompiledPack, words: Set<string>): Candidates {
     const list = pack.index.get(word);
     if (!list) continue;
     for (const i of list) {
-      if (entries.has(i)) continue;
-      const entry = pack.entries[i]!;
-      if (!entry.required.every((set) => intersects(set, words))) continue;
+      if (entries.has(i) || !couldMatch(pack.entries[i]!, words)) continue;
       entries.add(i);
-      for (const r of entry.flags) {
+      for (const r of pack.entries[i]!.flags) {
         if (pack.ruleNeedsTags[r]) needsTags = true;
-        for (const veto of pack.vetoEntries[r]!) entries.add(veto);
+        addVetoes(pack, r, words, entries);
       }
     }
   }
   return { entries, needsTags };
 }
 
+function couldMatch(entry: NetEntry, words: Set<string>): boolean {
+  for (const set of entry.required) if (!intersects(set, words)) return false;
+  return true;
+}
+
+/** The exceptions of rule r that could match these words: one that cannot is not worth sweeping. */
+function addVetoes(pack: CompiledPack, r: number, words: Set<string>, entries: Set<number>): void {
+  for (const veto of pack.vetoEntries[r]!) if (!entries.has(veto) && couldMatch(pack.entries[veto]!, words)) entries.add(veto);
+}
+
 function intersects(set: Set<string>, words: Set<string>): boolean {
+  // Walk the smaller side: an alternation can hold hundreds of words, a sentence a few dozen.
+  if (set.size > words.size) {
+    for (const w of words) if (set.has(w)) return true;
+    return false;
+  }
   for (const w of set) if (words.has(w)) return true;
   return false;
 }
@@ -410,14 +432,18 @@ function matchNormalised(
   concepts: ConceptHit[],
 ): LocalHit[] {
   const text = norm.text;
-  const { entries, needsTags } = candidates(pack, sentenceWords(text));
+  const words = sentenceWords(text);
+  const { entries, needsTags } = candidates(pack, words);
   const frameHits = pack.frames.length > 0 ? matchFrames(pack.frames, tokens, concepts) : [];
   // A frame's rule may have exceptions: the sentence is swept for them too.
-  for (const f of frameHits) for (const veto of pack.vetoEntries[f.rule]!) entries.add(veto);
+  for (const f of frameHits) addVetoes(pack, f.rule, words, entries);
   const frameLocal = frameHits.map((f) => toOriginal(norm, original, f.rule, f.start, f.end, {})).filter(isHit);
   if (entries.size === 0) return dedupeHits(frameLocal);
   let tag = needsTags || /\p{L}'s\b/iu.test(text);
   for (const f of frameHits) if (pack.ruleNeedsTags[f.rule]) tag = true;
+  // Tagging changes what a words-only pattern sees in one way only: it splits contractions the tokenizer leaves
+  // whole ("I'd" → I would). Without an apostrophe, a sweep with no tag pattern in it needs no tagger.
+  if (tag && !/['’‘`´ʼ′]/.test(text) && ![...entries].some((i) => pack.entries[i]!.usesTags)) tag = false;
   // Most patterns are words only, and tokenizing is a tenth of the cost of full tagging; but only the tagger
   // can tell "it's" (it is) from a possessive, so such sentences are tagged too.
   const doc = tag ? nlp(forParsing(text)) : nlp.tokenize(forParsing(text));

@@ -64,6 +64,128 @@ function postTagger(view: View): View {
   return view;
 }
 
+interface NetMatch {
+  match: string;
+  needs: string[];
+  wants: string[];
+  minWant: number;
+  minWords: number;
+  ifNo?: string[];
+  unTag?: unknown;
+}
+interface Net {
+  hooks: Record<string, NetMatch[]>;
+  always: NetMatch[];
+}
+interface SweepMethods {
+  one: {
+    cacheDoc: (document: unknown[][]) => Set<string>[];
+    match: (docs: unknown[][], m: NetMatch) => { ptrs: number[][] };
+  };
+}
+
+/** Per net: its hook words in the order compromise tries them (Object.keys order), and per match a pattern number. */
+interface HookOrder {
+  lists: NetMatch[][];
+  rank: Map<string, number>;
+  /** Beside each list, a number per match: matches with the same pattern share one, and only the first is tried. */
+  patterns: Uint32Array[];
+  /** Per pattern number, the sweep that last tried it. */
+  triedIn: Uint32Array;
+}
+const hookOrders = new WeakMap<object, HookOrder>();
+let sweepNumber = 0;
+
+function hookOrder(hooks: Net['hooks']): HookOrder {
+  let order = hookOrders.get(hooks);
+  if (!order) {
+    const keys = Object.keys(hooks);
+    const numbers = new Map<string, number>();
+    const patterns = keys.map((k) =>
+      Uint32Array.from(hooks[k]!, (m) => {
+        if (!numbers.has(m.match)) numbers.set(m.match, numbers.size);
+        return numbers.get(m.match)!;
+      }),
+    );
+    order = { lists: keys.map((k) => hooks[k]!), rank: new Map(keys.map((k, i) => [k, i])), patterns, triedIn: new Uint32Array(numbers.size) };
+    hookOrders.set(hooks, order);
+  }
+  return order;
+}
+
+function hasAll(haves: Set<string>, list: readonly string[]): boolean {
+  for (let i = 0; i < list.length; i++) if (!haves.has(list[i]!)) return false;
+  return true;
+}
+
+function hasAny(haves: Set<string>, list: readonly string[]): boolean {
+  for (let i = 0; i < list.length; i++) if (haves.has(list[i]!)) return true;
+  return false;
+}
+
+function countIn(haves: Set<string>, list: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < list.length; i++) if (haves.has(list[i]!)) n++;
+  return n;
+}
+
+/**
+ * compromise's bulkMatch (1-one/sweep/methods/sweep), same candidates in the same order, but found from the
+ * sentence's own words and tags rather than by testing each of the post-tagger's 730 hook words against every
+ * sentence, and deduplicated without building strings and closures: most of the cost of tagging a sentence.
+ */
+function bulkMatch(document: unknown[][], net: Net, methods: SweepMethods, opts: { matchOne?: boolean } = {}): object[] {
+  const docCache = methods.one.cacheDoc(document);
+  const { lists, rank, patterns, triedIn } = hookOrder(net.hooks);
+  const results: object[] = [];
+  for (let n = 0; n < document.length; n++) {
+    const haves = docCache[n]!;
+    const hit: number[] = [];
+    for (const item of haves) {
+      const at = rank.get(item);
+      if (at !== undefined) hit.push(at);
+    }
+    hit.sort((a, b) => a - b);
+    // A fresh number per sentence marks what it has tried (wrapping after 4 billion sentences only re-clears).
+    sweepNumber = (sweepNumber + 1) >>> 0;
+    if (sweepNumber === 0) {
+      triedIn.fill(0);
+      sweepNumber = 1;
+    }
+    const todo: NetMatch[] = [];
+    for (const at of hit) {
+      const list = lists[at]!;
+      const numbers = patterns[at]!;
+      for (let i = 0; i < list.length; i++) {
+        const m = list[i]!;
+        // The first match object with a given pattern wins, whether or not it then passes the checks below.
+        const p = numbers[i]!;
+        if (triedIn[p] === sweepNumber) continue;
+        triedIn[p] = sweepNumber;
+        if (!hasAll(haves, m.needs)) continue;
+        if (m.ifNo !== undefined && hasAny(haves, m.ifNo)) continue;
+        if (m.wants.length > 0 && countIn(haves, m.wants) < m.minWant) continue;
+        todo.push(m);
+      }
+    }
+    for (const m of net.always) todo.push(m);
+    const termCount = document[n]!.length;
+    for (const m of todo) {
+      if (termCount < m.minWords) continue;
+      const res = methods.one.match([document[n]!], m);
+      if (res.ptrs.length === 0) continue;
+      for (const ptr of res.ptrs) {
+        ptr[0] = n;
+        const found: NetMatch & { pointer: number[] } = Object.assign({}, m, { pointer: ptr });
+        if (m.unTag !== undefined) found.unTag = m.unTag;
+        results.push(found);
+      }
+      if (opts.matchOne === true) return [results[0]!];
+    }
+  }
+  return results;
+}
+
 nlp.plugin({
   compute: preTagCompute,
   methods: preTagMethods,
@@ -75,6 +197,6 @@ nlp.plugin(contractionTwo as never);
 nlp.plugin(postTag as never);
 nlp.plugin(lazy as never);
 nlp.plugin(swap as never);
-nlp.plugin({ compute: { postTagger } } as never);
+nlp.plugin({ compute: { postTagger }, methods: { one: { bulkMatch } } } as never);
 
 export default nlp as unknown as typeof import('compromise/two').default;

@@ -1,7 +1,7 @@
 // Patterns see words the way a reader does: contractions, capitalised and inflected forms, glued punctuation, number+unit.
 
 import { describe, expect, it } from 'vitest';
-import { Linter, loadRulePack } from '../../src/engine';
+import { createLinter, Linter, loadRulePack } from '../../src/engine';
 
 const base = { category: 'urgency', severity: 'medium', message: 'm', why: 'w', rewrites: ['later'], examples: { flag: ['a', 'b', 'c'], pass: ['d', 'e'] } };
 const linter = new Linter(
@@ -52,5 +52,10 @@ describe('tokenising', () => {
 
   it('sees a number glued to its unit', () => {
     expect(hits('Only 12hrs left!')).toEqual([['hours', 'Only 12hrs left']]);
+  });
+
+  it('words that name Object.prototype members ("constructor", "toString") are ordinary words, not a crash', () => {
+    expect(() => createLinter().lint('The constructor called toString on hasOwnProperty.')).not.toThrow();
+    expect(hits("Don't miss out, constructor.")).toEqual([['miss', "Don't miss out"]]);
   });
 });
