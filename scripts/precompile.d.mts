@@ -4,3 +4,5 @@ import type { Plugin } from 'vite';
 export function precompile(options?: { rulesDir?: string }): Plugin;
 export function packModule(rulesDir?: string): Promise<string>;
 export function toSource(value: unknown, path?: string): string;
+/** Source of the `revive` function that toSource's output calls. */
+export const REVIVE: string;

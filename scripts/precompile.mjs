@@ -2,6 +2,7 @@
 // rules/concepts/ into `virtual:rapport/pack`, and ships compromise's expanded lexicon and parsed post-tagger net as
 // `virtual:rapport/compromise`. Both are generated on every build from the files themselves, so they cannot drift.
 
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -62,34 +63,72 @@ function quote(text) {
   return ascii(JSON.stringify(text));
 }
 
-/** A JavaScript expression that evaluates to a deep copy of `value` (shared references become copies). */
+// Values JSON cannot hold travel inside JSON as tagged strings or arrays starting with a NUL-prefixed tag, and are
+// rebuilt by REVIVE, a walk cheaper than having V8 parse the same data as object literals.
+const TAG = '\u0000rapport:';
+
+function encode(value, path) {
+  if (value === undefined) return `${TAG}undefined`;
+  if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) return `${TAG}${Object.is(value, -0) ? '-0' : String(value)}`;
+  if (typeof value === 'string') {
+    if (value.startsWith(TAG)) throw new Error(`${path}: a string cannot start with ${JSON.stringify(TAG)}`);
+    return value;
+  }
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw new Error(`${path}: cannot ship a ${typeof value} as data`);
+    return value;
+  }
+  if (value instanceof RegExp) return [`${TAG}RegExp`, value.source, value.flags];
+  if (value instanceof Set) return [`${TAG}Set`, ...[...value].map((v, i) => encode(v, `${path}[${i}]`))];
+  if (value instanceof Map) return [`${TAG}Map`, ...[...value].map(([k, v], i) => [encode(k, `${path}[${i}]`), encode(v, `${path}[${i}]`)])];
+  if (Array.isArray(value)) {
+    if (value.length !== Object.keys(value).length) throw new Error(`${path}: sparse or decorated array`);
+    return value.map((v, i) => encode(v, `${path}[${i}]`));
+  }
+  if (!isPlainObject(value)) throw new Error(`${path}: cannot ship a ${value.constructor?.name ?? 'object'} as data`);
+  if (Object.getPrototypeOf(value) === null || Object.hasOwn(value, '__proto__')) {
+    // JSON.parse makes ordinary objects; the rare null-prototype object or "__proto__" key goes through the tag.
+    return [`${TAG}Object`, Object.getPrototypeOf(value) === null, ...Object.keys(value).map((k) => [k, encode(value[k], `${path}.${k}`)])];
+  }
+  return Object.fromEntries(Object.keys(value).map((k) => [k, encode(value[k], `${path}.${k}`)]));
+}
+
+/** The decoder, emitted once into each generated module that needs it. */
+export const REVIVE = `const revive = (v) => {
+  if (typeof v === 'string') {
+    if (!v.startsWith(${JSON.stringify(TAG)})) return v;
+    const t = v.slice(${TAG.length});
+    return t === 'undefined' ? undefined : t === '-0' ? -0 : Number(t);
+  }
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    const t = typeof v[0] === 'string' && v[0].startsWith(${JSON.stringify(TAG)}) ? v[0].slice(${TAG.length}) : null;
+    if (t === 'Set') return new Set(v.slice(1).map(revive));
+    if (t === 'Map') return new Map(v.slice(1).map(([k, x]) => [revive(k), revive(x)]));
+    if (t === 'RegExp') return new RegExp(v[1], v[2]);
+    if (t === 'Object') {
+      const o = v[1] ? Object.create(null) : {};
+      for (let i = 2; i < v.length; i++) Object.defineProperty(o, v[i][0], { value: revive(v[i][1]), enumerable: true, writable: true, configurable: true });
+      return o;
+    }
+    for (let i = 0; i < v.length; i++) v[i] = revive(v[i]);
+    return v;
+  }
+  for (const k of Object.keys(v)) v[k] = revive(v[k]);
+  return v;
+};`;
+
+/**
+ * A JavaScript expression that evaluates to a deep copy of `value` (shared references become copies), in ASCII.
+ * It uses `revive` (REVIVE) when the value holds anything JSON cannot.
+ */
 export function toSource(value, path = '$') {
-  if (value === undefined) return 'void 0';
-  if (value === null || typeof value === 'boolean') return String(value);
-  if (typeof value === 'number') {
-    if (Object.is(value, -0)) return '-0';
-    return Number.isFinite(value) ? String(value) : Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+  if (isJsonSafe(value)) {
+    const json = JSON.stringify(value);
+    return json.length > 200 ? `JSON.parse(${quote(json)})` : ascii(json);
   }
-  if (typeof value === 'string') return quote(value);
-  if (typeof value !== 'object') throw new Error(`${path}: cannot ship a ${typeof value} as data`);
-  if (value instanceof RegExp) return `new RegExp(${quote(value.source)}, ${quote(value.flags)})`;
-  if (value instanceof Set) return `new Set(${toSource([...value], path)})`;
-  if (value instanceof Map) return `new Map(${toSource([...value], path)})`;
-  if (Array.isArray(value) || isPlainObject(value)) {
-    if (isJsonSafe(value)) {
-      const json = JSON.stringify(value);
-      return json.length > 200 ? `JSON.parse(${quote(json)})` : ascii(json);
-    }
-    if (Array.isArray(value)) {
-      if (value.length !== Object.keys(value).length) throw new Error(`${path}: sparse or decorated array`);
-      return `[${value.map((v, i) => toSource(v, `${path}[${i}]`)).join(',')}]`;
-    }
-    const body = Object.keys(value)
-      .map((k) => `${k === '__proto__' ? '["__proto__"]' : quote(k)}:${toSource(value[k], `${path}.${k}`)}`)
-      .join(',');
-    return Object.getPrototypeOf(value) === null ? `Object.assign(Object.create(null),{${body}})` : `{${body}}`;
-  }
-  throw new Error(`${path}: cannot ship a ${value.constructor?.name ?? 'object'} as data`);
+  const encoded = JSON.stringify(encode(value, path));
+  return encoded.length > 200 ? `revive(JSON.parse(${quote(encoded)}))` : `revive(${ascii(encoded)})`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -111,12 +150,18 @@ async function generateCompromiseModule() {
     }
   }
   const file = (path) => pathToFileURL(join(root, 'src', path)).href;
-  // A fresh import of compromise's own modules, in this (build) process.
+  // The pre-tagger plugin's model as its module builds it (that module touches no nlp instance). Everything else
+  // comes from compromise's published CommonJS builds, each its own instance: importing the ESM two.js here would
+  // extend the compromise/one singleton that the pack's compile (in this process) assembles again.
   const { default: preTagger } = await import(file('2-two/preTagger/plugin.js'));
-  const { default: nlp } = await import(file('two.js'));
-  const world = nlp.world();
-  // buildNet parses match objects in place and cannot parse one twice, so it gets copies: the world stays untouched
-  // for anything else in this process (the pack's compile runs in a module runner that may share this instance).
+  const require = createRequire(join(ROOT, 'package.json'));
+  // The lexicon compromise/one starts with (abbreviations). The pre-tagger merges its words over it key by key; the
+  // build does that merge once and ships the base it merged over, for the runtime to check.
+  const lexiconBase = { ...require('compromise/one').world().model.one.lexicon };
+  const lexicon = Object.assign({ ...lexiconBase }, preTagger.model.one.lexicon);
+  const { lexicon: _, ...oneRest } = preTagger.model.one;
+  const world = require('compromise/two').world();
+  // buildNet parses match objects in place and cannot parse one twice, so it gets copies.
   const net = world.methods.one.buildNet(world.model.two.matches.map((m) => ({ ...m })), world);
   const matches = [...new Set([...Object.values(net.hooks).flat(), ...net.always])];
   const at = new Map(matches.map((m, i) => [m, i]));
@@ -124,6 +169,7 @@ async function generateCompromiseModule() {
   const part = (name, path) => `export { default as ${name} } from ${JSON.stringify(join(root, 'src', path))};`;
   return [
     '// Generated by scripts/precompile.mjs from compromise; not a source file.',
+    REVIVE,
     part('preTagCompute', '2-two/preTagger/compute/index.js'),
     part('preTagMethods', '2-two/preTagger/methods/index.js'),
     part('preTagTags', '2-two/preTagger/tagSet/index.js'),
@@ -132,7 +178,9 @@ async function generateCompromiseModule() {
     part('lazy', '2-two/lazy/plugin.js'),
     part('swap', '2-two/swap/plugin.js'),
     `export const preTagHooks = ${toSource(preTagger.hooks)};`,
-    `export const preTaggerModel = ${toSource(preTagger.model, 'preTaggerModel')};`,
+    `export const lexiconBase = ${toSource(lexiconBase, 'lexiconBase')};`,
+    `export const lexicon = ${toSource(lexicon, 'lexicon')};`,
+    `export const preTaggerModel = ${toSource({ ...preTagger.model, one: oneRest }, 'preTaggerModel')};`,
     `const matches = ${toSource(matches, 'postTaggerNet')};`,
     `const pick = (list) => list.map((i) => matches[i]);`,
     `const hookIndex = ${toSource(hooks)};`,
@@ -161,8 +209,8 @@ function readJsonDir(dir, prefix) {
   return files;
 }
 
-/** The pack module's source for the rule and concept files in `rulesDir`; throws naming file and field. */
-export async function packModule(rulesDir = join(ROOT, 'rules')) {
+/** Compiles the pack in this process; the CLI entry at the bottom of this file runs it for packModule. */
+async function compilePackSource(rulesDir) {
   const { runnerImport } = await import('vite');
   // The runner gets this plugin too, for virtual:rapport/compromise; the pack itself is not imported there.
   const { module } = await runnerImport(pathToFileURL(join(ROOT, 'src/engine/precompile.ts')).href, {
@@ -172,7 +220,27 @@ export async function packModule(rulesDir = join(ROOT, 'rules')) {
     plugins: [precompile({ rulesDir })],
   });
   const data = module.precompilePack(readJsonDir(rulesDir, 'rules'), readJsonDir(join(rulesDir, 'concepts'), 'rules/concepts'));
-  return `// Generated by scripts/precompile.mjs from rules/; not a source file.\nexport default ${toSource(data, 'pack')};\n`;
+  return `// Generated by scripts/precompile.mjs from rules/; not a source file.\n${REVIVE}\nexport default ${toSource(data, 'pack')};\n`;
+}
+
+/**
+ * The pack module's source for the rule and concept files in `rulesDir`; rejects naming file and field. The compile
+ * runs in a child process: it assembles compromise from compromise/one, a singleton per process, which a script
+ * run through scripts/run.mjs (bench, eval) has already extended in this one.
+ */
+export function packModule(rulesDir = join(ROOT, 'rules')) {
+  return new Promise((resolvePack, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--pack', rulesDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (chunk) => out.push(chunk));
+    child.stderr.on('data', (chunk) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolvePack(Buffer.concat(out).toString('utf8'));
+      else reject(new Error(Buffer.concat(err).toString('utf8').trim() || `pack compile exited with ${code}`));
+    });
+  });
 }
 
 /** @param {{ rulesDir?: string }} [options] */
@@ -182,9 +250,11 @@ export function precompile(options = {}) {
   return {
     name: 'rapport-precompile',
     resolveId: {
-      filter: { id: /^virtual:rapport\// },
+      filter: { id: /^(?:virtual:rapport\/|compromise\/two$)/ },
       handler(id) {
         if (id === PACK_ID || id === COMPROMISE_ID) return `\0${id}`;
+        // compromise/two would extend the compromise/one singleton a second time: every import gets the engine's.
+        if (id === 'compromise/two') return join(ROOT, 'src/engine/nlp.ts');
         return null;
       },
     },
@@ -212,5 +282,15 @@ export function precompile(options = {}) {
       pack = null;
       throw error;
     }
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--pack') {
+  try {
+    process.stdout.write(await compilePackSource(resolve(process.argv[3])));
+  } catch (error) {
+    // RulePackError lists every "file: field: reason"; that text is what the build shows.
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
   }
 }

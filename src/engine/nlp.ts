@@ -6,6 +6,8 @@ import nlp from 'compromise/one';
 import {
   contractionTwo,
   lazy,
+  lexicon,
+  lexiconBase,
   postTag,
   postTaggerNet,
   preTagCompute,
@@ -36,6 +38,12 @@ export function graft(target: Model, source: Model): void {
     if (isObject(value) && isObject(existing) && Object.keys(existing).length > 0) graft(existing, value);
     else target[key] = value;
   }
+}
+
+function sameEntries(a: Model, b: Model): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.hasOwn(b, k) && JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
 interface View {
@@ -191,7 +199,15 @@ nlp.plugin({
   methods: preTagMethods,
   tags: preTagTags,
   hooks: preTagHooks,
-  mutate: (world: { model: Model }) => graft(world.model, preTaggerModel),
+  mutate: (world: { model: { one: Model } & Model }) => {
+    // The build merged the pre-tagger's 24,000 words over compromise/one's lexicon already; take that result whole
+    // rather than adding the words one by one, once sure the lexicon here is the one it merged over.
+    if (!sameEntries(world.model.one.lexicon as Model, lexiconBase)) {
+      throw new Error('compromise/one is not as the build found it (another compromise/two in this process?): see scripts/precompile.mjs');
+    }
+    world.model.one.lexicon = lexicon;
+    graft(world.model, preTaggerModel);
+  },
 } as never);
 nlp.plugin(contractionTwo as never);
 nlp.plugin(postTag as never);

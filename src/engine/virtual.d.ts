@@ -14,6 +14,8 @@ declare module 'virtual:rapport/compromise' {
   export const preTagTags: Part;
   export const preTagHooks: string[];
   export const preTaggerModel: Record<string, unknown>;
+  export const lexicon: Record<string, unknown>;
+  export const lexiconBase: Record<string, unknown>;
   export const contractionTwo: Part;
   export const postTag: Part;
   export const lazy: Part;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import shipped from 'virtual:rapport/pack';
-import { packModule, toSource } from '../../scripts/precompile.mjs';
+import { packModule, REVIVE, toSource } from '../../scripts/precompile.mjs';
 import { DOCUMENT, EMAIL } from '../../scripts/bench-texts';
 import { loadMessages, loadSentences } from '../../scripts/data';
 import { builtInRules, createLinter } from '../../src/engine';
@@ -137,7 +137,7 @@ describe('toSource', () => {
       bare: tricky,
     };
     const file = join(scratch, 'value.mjs');
-    writeFileSync(file, `export default ${toSource(value)};\n`);
+    writeFileSync(file, `${REVIVE}\nexport default ${toSource(value)};\n`);
     const { default: copy } = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default: typeof value };
     expect(copy).toEqual(value);
     expect(Object.is(copy.negativeZero, -0)).toBe(true);
@@ -147,5 +147,6 @@ describe('toSource', () => {
     expect(Object.getPrototypeOf(copy.bare)).toBe(null);
     expect(copy.regex.flags).toBe('giu');
     expect(/^[\x00-\x7f]*$/.test(toSource(value))).toBe(true);
+    expect(() => toSource({ sneaky: '\u0000rapport:Set', set: new Set() })).toThrow('$.sneaky: a string cannot start with');
   });
 });
