@@ -9,7 +9,8 @@ import { DOCUMENT, EMAIL } from './bench-texts';
 import { brownTexts } from './brown';
 import { loadMessages, loadSentences } from './data';
 
-const CORPUS = resolve('../shared/corpus');
+// Like eval's RAPPORT_CORPUS: the shared corpus sits beside the checkout unless told otherwise.
+const CORPUS = resolve(process.env.RAPPORT_CORPUS_DIR ?? '../shared/corpus');
 const OPTION_SETS: Record<string, LintOptions> = {
   default: {},
   external: { context: { audience: 'external' } },
@@ -21,7 +22,7 @@ const OPTION_SETS: Record<string, LintOptions> = {
 
 function corpusTexts(file: string): string[] {
   const path = resolve(CORPUS, file);
-  if (!existsSync(path)) return [];
+  if (!existsSync(path)) throw new Error(`${path} not found (set RAPPORT_CORPUS_DIR)`);
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
