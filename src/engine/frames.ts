@@ -69,7 +69,8 @@ export function tokenize(text: string): Token[] {
   let last = 0;
   for (const m of text.matchAll(WORD)) {
     const start = m.index!;
-    if (CLAUSE_BREAK.test(text.slice(last, start))) clause++;
+    // Most words are one space apart, which is no clause break; only other gaps are worth a slice and a regex.
+    if (!(start === last + 1 && text.charCodeAt(last) === 32) && CLAUSE_BREAK.test(text.slice(last, start))) clause++;
     last = start + m[0].length;
     const word = m[0].toLowerCase();
     const end = start + m[0].length;
@@ -102,6 +103,9 @@ const NUMBER_WORDS = new Set([
  * (87%), `#timer` for a countdown (00:14:59); null for any other word. Counts in UI text ("In 14 carts", "87% claimed") are the tactic, not the number.
  */
 export function slotOf(word: string): '#n' | '#pct' | '#timer' | null {
+  // Every slot but a number word starts with a digit; most tokens are neither, and this runs on every token.
+  const first = word.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) return NUMBER_WORDS.has(word) ? '#n' : null;
   if (/^\d{1,2}(?::\d{2}){2}$/.test(word)) return '#timer';
   if (/^\d[\d.,]*%$/.test(word)) return '#pct';
   if (/^\d[\d.,]*\+?$/.test(word) || NUMBER_WORDS.has(word)) return '#n';

@@ -24,7 +24,6 @@ import {
 interface SentenceAnalysis {
   hits: LocalHit[];
   stats: SentenceStats;
-  hash: string;
   /** The sentence pitches the sender (our platform, years of experience, a bit about me…). */
   pitch: boolean;
   /** The learned scorer's verdict at the loosest threshold any context uses; null when a rule fired or none. */
@@ -67,6 +66,11 @@ export function fnv1a(text: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/** The sentence part of finding keys; computed only for sentences that have a finding. */
+function sentenceHash(span: SentenceSpan): string {
+  return hashText(normaliseForKey(span.text));
 }
 
 function hashText(text: string): string {
@@ -235,14 +239,14 @@ export class Linter {
     const findings: Finding[] = [];
     spans.forEach((span, i) => {
       for (const hit of this.onePerCategory(analyses[i]!.hits, span.text)) {
-        findings.push(this.toFinding(this.pack.rules[hit.rule]!, span, hit, analyses[i]!.hash));
+        findings.push(this.toFinding(this.pack.rules[hit.rule]!, span, hit, sentenceHash(span)));
       }
     });
     spans.forEach((span, i) => {
       const learned = analyses[i]!.learned;
       if (!learned || !this.scorer || learned.probability < this.learnedThreshold[learned.category] || !this.learnedEnabled[learned.category]) return;
       if (findings.some((f) => f.start < span.end && span.start < f.end)) return;
-      findings.push(this.learnedFinding(learned, span, analyses[i]!.hash));
+      findings.push(this.learnedFinding(learned, span, sentenceHash(span)));
     });
     const metrics = aggregateMetrics(analyses.map((a) => a.stats));
     // A sentence is about the sender when it opens with I/We/Our/My or pitches them, whatever its first word.
@@ -258,7 +262,7 @@ export class Linter {
       spans.forEach((span, i) => {
         if (!aboutSelf(analyses[i]!)) return;
         const hit = trimmedSentence(span.text);
-        if (hit) findings.push(this.toFinding(rule, span, { rule: -1, ...hit, groups: {} }, analyses[i]!.hash));
+        if (hit) findings.push(this.toFinding(rule, span, { rule: -1, ...hit, groups: {} }, sentenceHash(span)));
       });
     }
     const kept = findings
@@ -338,7 +342,6 @@ export class Linter {
     return {
       hits: match.hits,
       stats: sentenceStats(match.normalised.text),
-      hash: hashText(normaliseForKey(text)),
       pitch: [...names].some((n) => PITCH_CONCEPTS.has(n)),
       learned,
     };
