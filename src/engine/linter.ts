@@ -155,6 +155,7 @@ function packWithPhrases(builtIn: readonly Rule[], phrases: readonly UserPhrase[
             [...builtIn, ...user.rules],
             (r) => (r.id.startsWith(USER_RULE_PREFIX) ? 'userPhrases' : `rules/${r.id}.json`),
             base.lexicon,
+            base,
           );
     entry = { pack, errors: user.errors };
     // A few recent phrase sets are enough: they change only when the user edits their list.

@@ -197,17 +197,28 @@ export function analysePattern(
   return { required, groups, expanded, usesTags: tags.length > 0 };
 }
 
+/**
+ * Compiles `rules` into a pack. With `base` (a pack of the first base.rules.length of them, such as the built-in
+ * pack), only the rules after those are analysed and parsed, and the result equals compiling them all: this is how
+ * a user's own phrases join the precompiled pack without recompiling it.
+ */
 export function compilePack(
   rules: Rule[],
   fileOf: (rule: Rule) => string = (r) => `rules/${r.id}.json`,
   lexicon: ConceptLexicon = EMPTY_LEXICON,
+  base?: CompiledPack,
 ): CompiledPack {
   const errors: RuleError[] = [];
-  const byMatch = new Map<string, NetEntry>();
-  const frames: CompiledFrame[] = [];
+  if (base && base.rules.some((rule, i) => rules[i] !== rule)) throw new Error('compilePack: rules must start with the base pack\'s rules');
+  const from = base?.rules.length ?? 0;
+  // The base's entries are copied before this pack's rules add to their flags and vetoes.
+  const byMatch = new Map<string, NetEntry>(base?.entries.map((e) => [e.match, { ...e, flags: [...e.flags], vetoes: [...e.vetoes] }]));
+  const frames: CompiledFrame[] = [...(base?.frames ?? [])];
   const flaggedBy = new Map<string, string>();
-  const ruleNeedsTags = rules.map(() => false);
+  for (const rule of rules.slice(0, from)) for (const pattern of rule.patterns) flaggedBy.set(pattern, rule.id);
+  const ruleNeedsTags = rules.map((_, i) => base?.ruleNeedsTags[i] ?? false);
   rules.forEach((rule, index) => {
+    if (index < from) return;
     const add = (list: string[], field: string, role: 'flags' | 'vetoes') => {
       list.forEach((pattern, i) => {
         const result = analysePattern(pattern, lexicon);
@@ -267,8 +278,8 @@ export function compilePack(
   });
   // buildNet parses these objects in place (regs, needs, wants); a sentence is swept with a slice of them, so the
   // net's own hooks are not kept.
-  const compiled = entries.map((entry, i) => ({ match: entry.match, entry: i }));
-  nlp.buildNet(compiled as never);
+  const compiled = entries.map((entry, i) => base?.compiled[i] ?? { match: entry.match, entry: i });
+  nlp.buildNet(compiled.slice(base?.compiled.length ?? 0) as never);
   const vetoEntries = rules.map(() => [] as number[]);
   entries.forEach((entry, i) => entry.vetoes.forEach((r) => vetoEntries[r]!.push(i)));
   return { rules, entries, compiled, vetoEntries, index, ruleNeedsTags, lexicon, frames };

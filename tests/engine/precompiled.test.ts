@@ -11,7 +11,7 @@ import shipped from 'virtual:rapport/pack';
 import { packModule, REVIVE, toSource } from '../../scripts/precompile.mjs';
 import { DOCUMENT, EMAIL } from '../../scripts/bench-texts';
 import { loadMessages, loadSentences } from '../../scripts/data';
-import { builtInRules, createLinter } from '../../src/engine';
+import { builtInRules, compileUserPhrases, createLinter } from '../../src/engine';
 import { loadConcepts } from '../../src/engine/concepts';
 import { compilePack, inflections, packFor } from '../../src/engine/matcher';
 import nlp from '../../src/engine/nlp';
@@ -92,6 +92,29 @@ describe('the rule pack the build ships', () => {
   it('is the pack every linter over the built-in rules uses, with no compile at startup', () => {
     expect(packFor(builtInRules()).entries).toBe(shipped.entries);
     expect(createLinter().lint('Sign today and we will close the deal.').findings.length).toBeGreaterThan(0);
+  });
+
+  it("takes a user's phrases without recompiling, into the same pack as compiling everything at once", () => {
+    const base = packFor(builtInRules());
+    // A words-only exception of a built-in rule, which a user phrase then also flags (one entry, both roles).
+    const exception = base.entries.find((e) => e.flags.length === 0 && /^[a-z]+(?: [a-z]+)+$/.test(e.match))!.match;
+    const { rules: user, errors } = compileUserPhrases(
+      [
+        { phrase: 'circle back', message: 'Says nothing new.' },
+        { phrase: exception, message: 'Mine too.', category: 'closing' },
+        { phrase: 'per my last email', message: 'Scolds.', rewrite: 'as I mentioned' },
+      ],
+      builtInRules(),
+    );
+    expect(errors).toEqual([]);
+    const all = [...builtInRules(), ...user];
+    const fileOf = (r: { id: string }) => (r.id.startsWith('user-') ? 'userPhrases' : `rules/${r.id}.json`);
+    const extended = compilePack(all, fileOf, base.lexicon, base);
+    expect(extended).toEqual(compilePack(all, fileOf, base.lexicon));
+    expect(extended.entries.find((e) => e.match === exception)!.flags).toHaveLength(1);
+    expect(base.entries.find((e) => e.match === exception)!.flags).toEqual([]);
+    const phrases = { userPhrases: [{ phrase: 'per my last email', message: 'Scolds.' }] };
+    expect(createLinter(phrases).lint('Per my last email, the deal closes today.').findings.map((f) => f.text)).toContain('Per my last email');
   });
 
   it('fails the build, naming the file and the field, when a rule or concept is invalid', async () => {
