@@ -114,26 +114,65 @@ export function slotOf(word: string): '#n' | '#pct' | '#timer' | null {
 
 const sameWord = (termWord: string, token: string) => termWord === token || (termWord[0] === '#' && slotOf(token) === termWord);
 
+type TermList = ConceptLexicon['byFirstWord'] extends Map<string, infer L> ? L : never;
+
+/** A first word's terms grouped by their second word (positions in the list), so a token tries only those that fit. */
+interface SecondWords {
+  single: number[];
+  bySecond: Map<string, number[]>;
+  /** Terms whose second word is a slot (#n…) or starts with #: compared in full. */
+  other: number[];
+}
+const secondWords = new WeakMap<TermList, SecondWords>();
+
+function secondWordsOf(list: TermList): SecondWords {
+  let grouped = secondWords.get(list);
+  if (!grouped) {
+    grouped = { single: [], bySecond: new Map(), other: [] };
+    for (let n = 0; n < list.length; n++) {
+      const second = list[n]!.words[1];
+      if (second === undefined) grouped.single.push(n);
+      else if (second[0] === '#') grouped.other.push(n);
+      else {
+        const at = grouped.bySecond.get(second);
+        if (at) at.push(n);
+        else grouped.bySecond.set(second, [n]);
+      }
+    }
+    secondWords.set(list, grouped);
+  }
+  return grouped;
+}
+
+/** Positions in `list` of the terms that could start at token i: in list order, so hits come out as before. */
+function plausible(list: TermList, next: string | undefined): number[] {
+  const { single, bySecond, other } = secondWordsOf(list);
+  const same = next === undefined ? undefined : bySecond.get(next);
+  if (!same && other.length === 0) return single;
+  return [...single, ...(same ?? []), ...other].sort((a, b) => a - b);
+}
+
 /** Every occurrence of every concept term, longest term first at each position. */
 export function conceptHits(lexicon: ConceptLexicon, tokens: readonly Token[]): ConceptHit[] {
   const hits: ConceptHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.word;
     const slot = slotOf(word);
-    const direct = lexicon.byFirstWord.get(word);
-    const slotted = slot ? lexicon.byFirstWord.get(slot) : undefined;
-    const candidates = direct && slotted ? [...direct, ...slotted] : (direct ?? slotted);
-    if (!candidates) continue;
-    for (const { words, concept } of candidates) {
-      if (i + words.length > tokens.length) continue;
-      let ok = true;
-      for (let k = 1; k < words.length; k++) {
-        if (!sameWord(words[k]!, tokens[i + k]!.word) || tokens[i + k]!.clause !== tokens[i]!.clause) {
-          ok = false;
-          break;
+    const next = tokens[i + 1]?.word;
+    for (const list of [lexicon.byFirstWord.get(word), slot ? lexicon.byFirstWord.get(slot) : undefined]) {
+      if (!list) continue;
+      for (const n of plausible(list, next)) {
+        const { words, concept } = list[n]!;
+        if (i + words.length > tokens.length) continue;
+        let ok = true;
+        for (let k = 1; k < words.length; k++) {
+          if (!sameWord(words[k]!, tokens[i + k]!.word) || tokens[i + k]!.clause !== tokens[i]!.clause) {
+            ok = false;
+            break;
+          }
         }
+        if (ok && !hits.some((h) => h.concept === concept && h.from === i)) hits.push({ concept, from: i, to: i + words.length });
       }
-      if (ok && !hits.some((h) => h.concept === concept && h.from === i)) hits.push({ concept, from: i, to: i + words.length });
     }
   }
   return hits;
