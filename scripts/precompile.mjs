@@ -127,6 +127,10 @@ export function toSource(value, path = '$') {
     const json = JSON.stringify(value);
     return json.length > 200 ? `JSON.parse(${quote(json)})` : ascii(json);
   }
+  // A small object keeps its JSON-safe members out of the walk: the pack's rules and concepts, the model's switches.
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype && !Object.hasOwn(value, '__proto__') && Object.keys(value).length <= 64) {
+    return `{${Object.keys(value).map((k) => `${quote(k)}:${toSource(value[k], `${path}.${k}`)}`).join(',')}}`;
+  }
   const encoded = JSON.stringify(encode(value, path));
   return encoded.length > 200 ? `revive(JSON.parse(${quote(encoded)}))` : `revive(${ascii(encoded)})`;
 }

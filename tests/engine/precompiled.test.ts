@@ -174,6 +174,6 @@ describe('toSource', () => {
     expect(Object.getPrototypeOf(copy.bare)).toBe(null);
     expect(copy.regex.flags).toBe('giu');
     expect(/^[\x00-\x7f]*$/.test(toSource(value))).toBe(true);
-    expect(() => toSource({ sneaky: '\u0000rapport:Set', set: new Set() })).toThrow('$.sneaky: a string cannot start with');
+    expect(() => toSource(['\u0000rapport:Set', new Set()])).toThrow('$[0]: a string cannot start with');
   });
 });
