@@ -1,5 +1,6 @@
-// Compiles every phrase pattern (built-in and user) into one compromise net, prefilters sentences on their raw
-// words so only sentences that can match are parsed, and sweeps the net once per candidate sentence.
+// Compiles every phrase pattern (built-in at build time, a user's own on demand) into compromise match objects,
+// prefilters sentences on their raw words so only sentences that can match are parsed, and sweeps each candidate
+// sentence once with the slice of patterns it can match.
 
 import { alternation, EMPTY_LEXICON, indexConcepts, type Concept, type ConceptLexicon } from './concepts';
 import nlp from './nlp';
