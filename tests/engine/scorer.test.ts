@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtInScorer } from '../../src/engine/builtin';
-import { featureHashOf, probabilities, validateModel, vetoed, type Feature } from '../../src/engine/scorer';
+import { decodeBase64, featureHashOf, probabilities, validateModel, vetoed, type Feature } from '../../src/engine/scorer';
 
 const WEIGHTS = 'src/engine/model/weights.json';
 const file = JSON.parse(readFileSync(WEIGHTS, 'utf8')) as Record<string, unknown>;
@@ -22,6 +22,13 @@ function conceptFiles(): Record<string, unknown> {
 describe('the shipped scorer weights', () => {
   it('were fitted on the concept files in rules/concepts (otherwise run npm run train)', () => {
     expect(file.featureHash, 'concepts changed since the weights were trained: run npm run train').toBe(featureHashOf(conceptFiles()));
+  });
+
+  it('decode to the same signed bytes as a plain atob loop, whichever native decoder the runtime offers', () => {
+    const text = file.weights as string;
+    const binary = atob(text);
+    const reference = Int8Array.from(binary, (c) => (c.charCodeAt(0) << 24) >> 24);
+    expect(Array.from(decodeBase64(text))).toEqual(Array.from(reference));
   });
 
   it('stay under 300 KB', () => {
