@@ -14,6 +14,8 @@ import { yieldToPage } from './slicing';
 import { readEditor, rangeFor, textOffsetOf, type TextMap } from './text-map';
 
 export const RELINT_DELAY_MS = 150;
+/** How often a form field's value is compared with the text Rapport last saw (script writes fire no event). */
+const FIELD_WATCH_MS = 300;
 
 export interface ComposerEvents {
   changed(composer: Composer): void;
@@ -72,7 +74,13 @@ export class Composer {
     on('scroll', () => this.events.layout());
     const resize = new ResizeObserver(() => this.events.layout());
     resize.observe(element);
-    if (!this.mirror) {
+    if (this.mirror) {
+      // A site script that sets a field's .value (a restored draft, a template) fires no event and no mutation:
+      // compare the value with the text last seen, a string comparison a few times a second.
+      const field = element as HTMLTextAreaElement | HTMLInputElement;
+      const watch = setInterval(() => this.guard(() => field.value !== this.map.text && this.onInput()), FIELD_WATCH_MS);
+      signal.addEventListener('abort', () => clearInterval(watch));
+    } else {
       // Editors that run their own undo (Quill, ProseMirror, Lexical, Draft.js) and site scripts (templates,
       // mentions, a restored draft) change the text with no input event: watch the text itself. Rapport never
       // writes inside the editor, so every record here is the editor's or the site's.

@@ -53,6 +53,27 @@ describe('LinkedIn', () => {
     await page.close();
   });
 
+  it('flags text a site script sets as a textarea’s value (a restored draft), with no input event', async () => {
+    const page = await open('https://www.linkedin.com/__fixture/linkedin-generic.html');
+    const sel = '[data-fixture-editor="linkedin-plain-textarea"]';
+    await page.locator(sel).focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText('Hi Sam, thanks for connecting.');
+    await expect.poll(() => highlightedTexts(page, sel)).toEqual([]);
+    const inputs = await page.evaluate((s) => {
+      const ta = document.querySelector(s) as HTMLTextAreaElement;
+      let count = 0;
+      ta.addEventListener('input', () => count++);
+      ta.value = 'Hi Sam, can we close the deal this week?';
+      return count;
+    }, sel);
+    expect(inputs).toBe(0);
+    await expect.poll(() => highlightedTexts(page, sel)).toEqual(['close the deal']);
+    await page.evaluate((s) => ((document.querySelector(s) as HTMLTextAreaElement).value = 'Hi Sam, would a short call help?'), sel);
+    await expect.poll(() => highlightedTexts(page, sel)).toEqual([]);
+    await page.close();
+  });
+
   it('a textarea’s highlights follow the field through scrolling and resizing', async () => {
     const page = await open('https://www.linkedin.com/__fixture/linkedin-generic.html');
     const field = page.locator('[data-fixture-editor="linkedin-plain-textarea"]');
