@@ -3,12 +3,13 @@
 // precision, and writes src/engine/model/weights.json (hashed features, int8 weights). Deterministic: the same data
 // and seed give the same bytes.
 
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { builtInRules, splitSentences, CATEGORIES, type Category } from '../src/engine';
 import { analyseSentence, packFor } from '../src/engine/matcher';
 import { featureBucket, featureHashOf, sentenceFeatures, vetoed, type ScorerModelFile } from '../src/engine/scorer';
 import { brownTexts } from './brown';
+import { readConceptFiles } from './concept-files';
 import { loadSentences, splitData, testGroups, type Label } from './data';
 import { seededRandom } from './random';
 
@@ -102,14 +103,6 @@ function buildVocabulary(examples: Example[]): Vocabulary {
   return vocab;
 }
 
-function conceptFiles(): Record<string, unknown> {
-  const dir = 'rules/concepts';
-  return Object.fromEntries(
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => [`${dir}/${f}`, JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown]),
-  );
-}
 
 function toModel(fitResult: { bias: number[]; w: Float64Array }, thresholds: number[], n: number): ScorerModelFile {
   let max = 0;
@@ -125,7 +118,7 @@ function toModel(fitResult: { bias: number[]; w: Float64Array }, thresholds: num
     scale: Number(scale.toPrecision(6)),
     weights: Buffer.from(bytes).toString('base64'),
     thresholds,
-    featureHash: featureHashOf(conceptFiles()),
+    featureHash: featureHashOf(readConceptFiles()),
     trainedOn: { sentences: n, seed: SEED },
   };
 }

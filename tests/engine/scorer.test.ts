@@ -1,27 +1,19 @@
 // Proves the shipped learned-scorer weights fit the engine that runs them: fitted on today's concept files,
 // decoded to the size training wrote, scored the way training scored, and small enough to ship.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readConceptFiles } from '../../scripts/concept-files';
 import { builtInScorer } from '../../src/engine/builtin';
 import { decodeBase64, featureHashOf, probabilities, validateModel, vetoed, type Feature } from '../../src/engine/scorer';
 
 const WEIGHTS = 'src/engine/model/weights.json';
 const file = JSON.parse(readFileSync(WEIGHTS, 'utf8')) as Record<string, unknown>;
 
-function conceptFiles(): Record<string, unknown> {
-  const dir = 'rules/concepts';
-  return Object.fromEntries(
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => [`${dir}/${f}`, JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown]),
-  );
-}
 
 describe('the shipped scorer weights', () => {
   it('were fitted on the concept files in rules/concepts (otherwise run npm run train)', () => {
-    expect(file.featureHash, 'concepts changed since the weights were trained: run npm run train').toBe(featureHashOf(conceptFiles()));
+    expect(file.featureHash, 'concepts changed since the weights were trained: run npm run train').toBe(featureHashOf(readConceptFiles()));
   });
 
   it('decode to the same signed bytes as a plain atob loop, whichever native decoder the runtime offers', () => {
