@@ -3,27 +3,16 @@
 
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { highlightedTexts, highlightPoint, settled } from '../support/page';
+import { highlightedTexts, highlightPoint, GMAIL_NEW_BODY as NEW_BODY, openGmailCompose, settled } from '../support/page';
 import { extensionSuite } from '../support/suite';
 
 const browser = extensionSuite();
 
-const NEW_BODY = '[data-fixture-editor="gmail-popup-new-body"]';
 // did-you-see-my-emails has no template for a count of emails, so it speaks in advice; the close has a rewrite.
 const ADVICE_ONLY = 'Did you see my last 3 emails';
 const DRAFT = ['Hi Sam,', 'Did you see my last 3 emails? Can we close the deal this week?'];
 
-async function composeWith(lines: string[]): Promise<Page> {
-  const page = await browser().context.newPage();
-  await page.goto('https://mail.google.com/mail/u/0/');
-  await page.click('#open-compose');
-  await expect.poll(() => page.evaluate((sel) => document.activeElement?.matches(sel), NEW_BODY)).toBe(true);
-  for (const [i, line] of lines.entries()) {
-    if (i > 0) await page.keyboard.press('Enter');
-    await page.keyboard.type(line);
-  }
-  return page;
-}
+const composeWith = (lines: string[]): Promise<Page> => openGmailCompose(browser().context, lines);
 
 async function serviceWorker(): Promise<Worker> {
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');

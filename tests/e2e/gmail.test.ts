@@ -2,27 +2,13 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { extensionWorld, highlighted, highlightedTexts, highlightPoint, settled } from '../support/page';
+import { extensionWorld, highlighted, highlightedTexts, highlightPoint, GMAIL_NEW_BODY as NEW_BODY, openGmailCompose, settled, typeLines } from '../support/page';
 import { extensionSuite } from '../support/suite';
 
 const browser = extensionSuite();
 
-const NEW_BODY = '[data-fixture-editor="gmail-popup-new-body"]';
 
-async function newCompose(): Promise<Page> {
-  const page = await browser().context.newPage();
-  await page.goto('https://mail.google.com/mail/u/0/');
-  await page.click('#open-compose');
-  await expect.poll(() => page.evaluate((sel) => document.activeElement?.matches(sel), NEW_BODY)).toBe(true);
-  return page;
-}
-
-async function typeDraft(page: Page, lines: string[]): Promise<void> {
-  for (const [i, line] of lines.entries()) {
-    if (i > 0) await page.keyboard.press('Enter');
-    await page.keyboard.type(line);
-  }
-}
+const newCompose = (): Promise<Page> => openGmailCompose(browser().context);
 
 /** The compose body's text the way a user sees it (line breaks from blocks), without signature and quotes. */
 async function draftText(page: Page): Promise<string> {
@@ -32,7 +18,7 @@ async function draftText(page: Page): Promise<string> {
 describe('Gmail pop-up compose', () => {
   it('highlights exactly the pushy words as the user types, and nothing in the signature', async () => {
     const page = await newCompose();
-    await typeDraft(page, ['Hi Sam,', 'This offer expires tonight. Can we close the deal?']);
+    await typeLines(page, ['Hi Sam,', 'This offer expires tonight. Can we close the deal?']);
     // The signature of this compose says "We are the leading provider": it is not the draft, so it is not flagged.
     await expect.poll(() => highlighted(page, NEW_BODY)).toEqual([
       { category: 'closing', text: 'close the deal' },
@@ -43,7 +29,7 @@ describe('Gmail pop-up compose', () => {
 
   it('leaves the draft HTML exactly as typed: Rapport adds nothing inside the editor', async () => {
     const page = await newCompose();
-    await typeDraft(page, ['Last call: this offer expires tonight.']);
+    await typeLines(page, ['Last call: this offer expires tonight.']);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toContain('offer expires tonight');
     const html = await page.locator(NEW_BODY).innerHTML();
     expect(html).not.toMatch(/rapport|<mark|<span[^>]*style/i);
@@ -55,7 +41,7 @@ describe('Gmail pop-up compose', () => {
 
   it('shows no highlights for a clean draft', async () => {
     const page = await newCompose();
-    await typeDraft(page, ['Hi Sam,', 'I enjoyed your talk on onboarding. Would a checklist help your team?']);
+    await typeLines(page, ['Hi Sam,', 'I enjoyed your talk on onboarding. Would a checklist help your team?']);
     await settled(page);
     expect(await highlighted(page, NEW_BODY)).toEqual([]);
     await page.close();
@@ -63,7 +49,7 @@ describe('Gmail pop-up compose', () => {
 
   it('opens a card on hover with the reason and rewrites, without moving focus or the caret', async () => {
     const page = await newCompose();
-    await typeDraft(page, ['Can we close the deal this week?']);
+    await typeLines(page, ['Can we close the deal this week?']);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal']);
     // Half-typed, the question has no rewrite that fits it yet (only advice): wait for the relint of the whole line.
     await settled(page);
@@ -81,7 +67,7 @@ describe('Gmail pop-up compose', () => {
 
   it('applies a rewrite to exactly the sentence it rewrites through input events, and Ctrl+Z restores the original', async () => {
     const page = await newCompose();
-    await typeDraft(page, ['Hi Sam,', 'Can we close the deal this week? Thanks.']);
+    await typeLines(page, ['Hi Sam,', 'Can we close the deal this week? Thanks.']);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal']);
     await settled(page);
     const original = await draftText(page);
@@ -106,10 +92,10 @@ describe('Gmail pop-up compose', () => {
 
   it('picks up a compose opened later and forgets one that closes', async () => {
     const page = await newCompose();
-    await typeDraft(page, ['Last chance: the offer expires tonight.']);
+    await typeLines(page, ['Last chance: the offer expires tonight.']);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toContain('offer expires tonight');
     await page.click('#open-compose');
-    await typeDraft(page, ['Can we close the deal?']);
+    await typeLines(page, ['Can we close the deal?']);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toContain('close the deal');
     // The newest compose is first; closing it removes its highlights and leaves the other's.
     // Hold the closing editor inside Rapport's world, where its listeners are visible (and present, so the check can fail).
@@ -125,7 +111,7 @@ describe('Gmail pop-up compose', () => {
 
   it('opens the card at the caret with Alt+Shift+K and applies a rewrite with its number key', async () => {
     const page = await newCompose();
-    await typeDraft(page, ['Can we close the deal this week?']);
+    await typeLines(page, ['Can we close the deal this week?']);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal']);
     await settled(page);
     const original = await draftText(page);
@@ -145,7 +131,7 @@ describe('Gmail pop-up compose', () => {
 
   it('Alt+Shift+K with the caret where Rapport does not read (the signature) opens no card for some other phrase', async () => {
     const page = await newCompose();
-    await typeDraft(page, ['Can we close the deal this week?']);
+    await typeLines(page, ['Can we close the deal this week?']);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal']);
     // The caret in the signature's text: not the draft, so there is no "phrase at the caret".
     await page.evaluate((sel) => {
@@ -165,7 +151,7 @@ describe('Gmail pop-up compose', () => {
 
   it('Alt+Shift+K on an empty line opens the next phrase after the caret, not the draft’s first', async () => {
     const page = await newCompose();
-    await typeDraft(page, ['This offer expires tonight.', '', 'Can we close the deal?']);
+    await typeLines(page, ['This offer expires tonight.', '', 'Can we close the deal?']);
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual(['close the deal', 'offer expires tonight']);
     // The empty line holds only a <br>: the caret sits between elements, not in any text.
     await page.keyboard.press('ArrowUp');
@@ -176,7 +162,7 @@ describe('Gmail pop-up compose', () => {
 
   it('flags text a site script writes into the body (a template, a restored draft) with no input event', async () => {
     const page = await newCompose();
-    await typeDraft(page, ['Hi Sam,']);
+    await typeLines(page, ['Hi Sam,']);
     await settled(page);
     const inputs = await page.evaluate((sel) => {
       const body = document.querySelector(sel)!;
@@ -200,7 +186,7 @@ describe('Gmail pop-up compose', () => {
 
   it('does not relint mid-composition (IME), and relints once the composition is committed', async () => {
     const page = await newCompose();
-    await typeDraft(page, ['Hello Sam. ']);
+    await typeLines(page, ['Hello Sam. ']);
     await settled(page);
     const cdp = await page.context().newCDPSession(page);
     const started = await page.evaluate(() => performance.now());

@@ -5,9 +5,8 @@ import { resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type LaunchedBrowser } from '../support/browser';
-import { DIST, ROOT, ensureBuilt, highlightedTexts, highlightPoint, settled } from '../support/page';
+import { DIST, ROOT, ensureBuilt, highlightedTexts, highlightPoint, GMAIL_NEW_BODY as NEW_BODY, openGmailCompose, settled } from '../support/page';
 
-const NEW_BODY = '[data-fixture-editor="gmail-popup-new-body"]';
 const PUSHY_DRAFT = ['Hi Sam,', 'This offer expires tonight. Can we close the deal?'];
 const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
 
@@ -41,17 +40,7 @@ async function tabIdOf(page: Page): Promise<number> {
   });
 }
 
-async function composeWith(lines: string[]): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto('https://mail.google.com/mail/u/0/');
-  await page.click('#open-compose');
-  await expect.poll(() => page.evaluate((sel) => document.activeElement?.matches(sel), NEW_BODY)).toBe(true);
-  for (const [i, line] of lines.entries()) {
-    if (i > 0) await page.keyboard.press('Enter');
-    await page.keyboard.type(line);
-  }
-  return page;
-}
+const composeWith = (lines: string[]): Promise<Page> => openGmailCompose(browser.context, lines);
 
 async function draftText(page: Page): Promise<string> {
   return page.locator(NEW_BODY).first().evaluate((el) => (el as HTMLElement).innerText);

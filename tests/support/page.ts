@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /**
@@ -171,4 +172,25 @@ export async function extensionWorld(page: Page): Promise<{
       return result.value as T;
     },
   };
+}
+
+/** The body of the Gmail fixture's pop-up compose that #open-compose opens. */
+export const GMAIL_NEW_BODY = '[data-fixture-editor="gmail-popup-new-body"]';
+
+/** Types lines as a person would, one Enter between them. */
+export async function typeLines(page: Page, lines: readonly string[]): Promise<void> {
+  for (const [i, line] of lines.entries()) {
+    if (i > 0) await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+  }
+}
+
+/** Opens Gmail's pop-up compose on a new page, waits until its body has focus, and types `lines` into it. */
+export async function openGmailCompose(context: BrowserContext, lines: readonly string[] = []): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('https://mail.google.com/mail/u/0/');
+  await page.click('#open-compose');
+  await expect.poll(() => page.evaluate((sel) => document.activeElement?.matches(sel), GMAIL_NEW_BODY)).toBe(true);
+  await typeLines(page, lines);
+  return page;
 }
