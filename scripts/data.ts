@@ -54,6 +54,17 @@ export function loadSentences(): SentenceItem[] {
     );
 }
 
+/** A realistic draft in data/drafts/, on which every rewrite is tried (tests/rewrites.test.ts, rewrite-drafts). */
+export interface DraftItem {
+  id: string;
+  register: string;
+  text: string;
+}
+
+export function loadDrafts(): DraftItem[] {
+  return readJsonl<DraftItem>(join(DATA, 'drafts', 'drafts.jsonl'));
+}
+
 export function loadMessages(): MessageItem[] {
   return readJsonl<MessageItem>(join(DATA, 'messages', 'messages.jsonl'));
 }

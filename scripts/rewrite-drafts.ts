@@ -1,19 +1,10 @@
 // Prints, for every draft in data/drafts/, each flagged sentence before and after each rewrite Rapport offers
 // (or the advice and example when no rewrite is safe): the pairs a reviewer reads to judge the rewrites.
 
-import { readFileSync } from 'node:fs';
 import { createLinter, splitSentences } from '../src/engine';
+import { loadDrafts } from './data';
 
-interface Draft {
-  id: string;
-  register: string;
-  text: string;
-}
-
-const drafts = readFileSync('data/drafts/drafts.jsonl', 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as Draft);
+const drafts = loadDrafts();
 const linter = createLinter();
 let pairs = 0;
 for (const draft of drafts) {

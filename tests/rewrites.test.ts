@@ -2,22 +2,13 @@
 // and checks that what Apply would leave reads right: no doubled or orphaned words, no broken punctuation, the
 // category no longer fires in that sentence, and harper.js finds no grammar problem the original did not have.
 
-import { readFileSync } from 'node:fs';
 import { LocalLinter, type Lint } from 'harper.js';
 import { binaryInlined } from 'harper.js/binaryInlined';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInRules, createLinter, splitSentences, type Finding } from '../src/engine';
+import { loadDrafts } from '../scripts/data';
 
-interface Draft {
-  id: string;
-  register: string;
-  text: string;
-}
-
-const drafts = readFileSync('data/drafts/drafts.jsonl', 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as Draft);
+const drafts = loadDrafts();
 const rules = builtInRules();
 const linter = createLinter({ learned: false });
 
