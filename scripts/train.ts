@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { builtInRules, splitSentences, CATEGORIES, type Category } from '../src/engine';
 import { analyseSentence, packFor } from '../src/engine/matcher';
-import { featureBucket, featureHashOf, sentenceFeatures, vetoed, type ScorerModelFile } from '../src/engine/scorer';
+import { featureBucket, featureHashOf, sentenceFeatures, strongestCategory, validateModel, vetoed, type ScorerModelFile } from '../src/engine/scorer';
 import { brownTexts } from './brown';
 import { readConceptFiles } from './concept-files';
 import { loadSentences, splitData, testGroups, type Label } from './data';
@@ -123,18 +123,6 @@ function toModel(fitResult: { bias: number[]; w: Float64Array }, thresholds: num
   };
 }
 
-function predict(model: ScorerModelFile, table: Int8Array, ex: Example): { category: Category; p: number } {
-  const K = model.categories.length;
-  const z = [...model.bias];
-  for (const f of ex.features) {
-    const b = featureBucket(f, model.bits);
-    for (let c = 0; c < K; c++) z[c]! += table[b * K + c]! * model.scale;
-  }
-  let best = 0;
-  for (let c = 1; c < K; c++) if (z[c]! > z[best]!) best = c;
-  return { category: model.categories[best]!, p: 1 / (1 + Math.exp(-z[best]!)) };
-}
-
 function workEmailSentences(): string[] {
   const path = resolve(process.env.RAPPORT_WORK_EMAIL ?? '../shared/corpus/work-email-dev.jsonl');
   if (!existsSync(path)) return [];
@@ -173,8 +161,11 @@ function main(): void {
   const valExamples = valItems.map((t) => toExample(t.text, t.label));
   const vocab = buildVocabulary(fitExamples);
   const first = toModel(fit(fitExamples, vocab), CATEGORIES.map(() => 0.5), fitExamples.length);
-  const firstTable = new Int8Array(Buffer.from(first.weights, 'base64'));
-  const predictFirst = (ex: Example) => predict(first, firstTable, ex);
+  const firstModel = validateModel(first);
+  const predictFirst = (ex: Example) => {
+    const { index, probability } = strongestCategory(firstModel, ex.features.map((name) => ({ name, from: 0, to: 0 })));
+    return { category: firstModel.categories[index]!, p: probability };
+  };
 
   // Per category, the lowest threshold whose validation precision reaches the target while its false alarms on
   // prose, real work email and the clean items of the outreach development corpus stay within budget. Only

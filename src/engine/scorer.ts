@@ -161,6 +161,14 @@ export function probabilities(model: ScorerModel, features: readonly Feature[]):
   return z.map(sigmoid);
 }
 
+/** The most probable category (its index in model order) and its probability; training picks thresholds with it. */
+export function strongestCategory(model: ScorerModel, features: readonly Feature[]): { index: number; probability: number } {
+  const p = probabilities(model, features);
+  let best = 0;
+  for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+  return { index: best, probability: p[best]! };
+}
+
 /**
  * The most probable category, if its probability clears that category's threshold by at least `minMargin`
  * (negative is more eager), with the contiguous words (at most 7) that pushed it most.
@@ -168,10 +176,8 @@ export function probabilities(model: ScorerModel, features: readonly Feature[]):
 export function scoreSentence(model: ScorerModel, features: readonly Feature[], tokenCount: number, minMargin: number): ScoredSentence | null {
   // The model knows sentences; a run-on of hundreds of words (a paste with no full stops) is outside what it learned.
   if (tokenCount < 4 || tokenCount > MAX_TOKENS) return null;
-  const p = probabilities(model, features);
-  let best = 0;
-  for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-  const margin = p[best]! - model.thresholds[best]!;
+  const { index: best, probability } = strongestCategory(model, features);
+  const margin = probability - model.thresholds[best]!;
   if (margin < minMargin || vetoed(model.categories[best]!, features)) return null;
   const contribution = new Array<number>(tokenCount).fill(0);
   for (const f of features) {
@@ -191,7 +197,7 @@ export function scoreSentence(model: ScorerModel, features: readonly Feature[], 
     }
   }
   if (span.to === 0) return null;
-  return { category: model.categories[best]!, probability: p[best]!, margin, from: span.from, to: span.to };
+  return { category: model.categories[best]!, probability, margin, from: span.from, to: span.to };
 }
 
 // Native decoders where the runtime has one (Chromium's Uint8Array.fromBase64, Node's Buffer): the weights are
