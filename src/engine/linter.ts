@@ -216,7 +216,10 @@ export class Linter {
     this.learnedThreshold = Object.fromEntries(
       CATEGORIES.map((c) => {
         const i = scorer?.model.categories.indexOf(c) ?? -1;
-        return [c, i < 0 ? 1 : Math.min(0.99, scorer!.model.thresholds[i]! + THRESHOLD_SHIFT[audience])];
+        // A threshold of 1 is training's verdict that the category cannot be learned within budget: it stays silent
+        // in every context, rather than being capped into speaking at 0.99.
+        const trained = i < 0 ? 1 : scorer!.model.thresholds[i]!;
+        return [c, trained >= 1 ? Infinity : Math.min(Math.max(trained, 0.99), trained + THRESHOLD_SHIFT[audience])];
       }),
     ) as Record<Category, number>;
     const learnedSeverityOn = severities.has('medium');

@@ -4,7 +4,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readConceptFiles } from '../../scripts/concept-files';
-import { builtInScorer } from '../../src/engine/builtin';
+import { builtInRules, builtInScorer } from '../../src/engine/builtin';
+import { Linter } from '../../src/engine/linter';
 import { decodeBase64, featureHashOf, probabilities, validateModel, vetoed, type Feature } from '../../src/engine/scorer';
 
 const WEIGHTS = 'src/engine/model/weights.json';
@@ -48,6 +49,20 @@ describe('scoring', () => {
   it('keeps learned urgency quiet on a follow-up, which is the rules’ call', () => {
     expect(vetoed('urgency', [feature('c:FollowUp')])).toBe(true);
     expect(vetoed('closing', [feature('c:FollowUp')])).toBe(false);
+  });
+
+  it('never speaks for a category training left silent (threshold 1), in any context, however sure it is', () => {
+    const base = builtInScorer();
+    const shame = base.model.categories.indexOf('shame');
+    // Every word pushing towards shame and a bias this large make any sentence certain shame: only the threshold decides.
+    const bias = base.model.bias.map((_, i) => (i === shame ? 40 : -40));
+    const table = base.model.table.map((w, k) => (k % base.model.categories.length === shame ? 127 : w));
+    const withThreshold = (t: number) => ({ ...base, model: { ...base.model, bias, table, thresholds: base.model.thresholds.map((x, i) => (i === shame ? t : x)) } });
+    const text = 'The river was quiet and the fields were green all the way to town.';
+    const learnedShame = (t: number, audience: 'external' | 'internal' | 'unknown') =>
+      new Linter(builtInRules(), { context: { audience } }, withThreshold(t)).lint(text).findings.filter((f) => f.ruleId === 'learned-shame').length;
+    for (const audience of ['external', 'unknown', 'internal'] as const) expect(learnedShame(1, audience), audience).toBe(0);
+    expect(learnedShame(0.9, 'unknown')).toBe(1);
   });
 
   it('rejects a weights file of another format, naming the file and field', () => {
