@@ -3,7 +3,7 @@
 
 import { ignoreToken } from './ignore-keys';
 import { compilePack, analyseSentence, analysePattern, packFor, type CompiledPack, type LocalHit } from './matcher';
-import { originalSpan } from './normalise';
+import { originalSpan, wholeWords } from './normalise';
 import { scoreSentence, sentenceFeatures, type ScorerModel } from './scorer';
 import { aggregateMetrics, sentenceStats, type SentenceStats } from './metrics';
 import { fillTemplate, planRewrites } from './rewrite';
@@ -339,7 +339,7 @@ export class Linter {
       const features = sentenceFeatures(match.normalised.text, match.tokens, match.concepts, this.pack.lexicon);
       const scored = scoreSentence(this.scorer.model, features, match.tokens.length, LOOSEST_SHIFT);
       if (scored) {
-        const [start, end] = originalSpan(match.normalised, match.tokens[scored.from]!.start, match.tokens[scored.to - 1]!.end);
+        const { start, end } = wholeWords(text, ...originalSpan(match.normalised, match.tokens[scored.from]!.start, match.tokens[scored.to - 1]!.end));
         learned = { category: scored.category, probability: scored.probability, start, end };
       }
     }

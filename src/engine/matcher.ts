@@ -5,7 +5,7 @@
 import { alternation, EMPTY_LEXICON, indexConcepts, type Concept, type ConceptLexicon } from './concepts';
 import nlp from './nlp';
 import { conceptHits, matchFrames, tokenize, type CompiledFrame, type ConceptHit, type Token } from './frames';
-import { normalise, originalSpan, type Normalised } from './normalise';
+import { normalise, originalSpan, wholeWords, type Normalised } from './normalise';
 import { RuleError, RulePackError, type Rule } from './rules';
 
 export { placeholders } from './rules';
@@ -534,8 +534,9 @@ function toOriginal(
   if (!trimmed) return null;
   const [s, e] = originalSpan(norm, trimmed[0], trimmed[1]);
   const span = trimSpan(original, s, e);
-  return span ? { rule, start: span[0], end: span[1], groups } : null;
+  return span ? { rule, ...wholeWords(original, span[0], span[1]), groups } : null;
 }
+
 
 /** Flagged spans cover words only: no surrounding space or punctuation (a leading # or $ and a trailing % stay). */
 function trimSpan(text: string, start: number, end: number): [number, number] | null {

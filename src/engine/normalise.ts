@@ -115,3 +115,14 @@ export function originalSpan(n: Normalised, start: number, end: number): [number
   if (!n.starts || !n.ends) return [start, end];
   return [n.starts[start]!, n.ends[end - 1]!];
 }
+
+/**
+ * Normalising splits glued words ("5PM" reads as "5 pm", "2hrs" as "2 hrs"), so a match can end or start inside
+ * what the writer typed as one word; the highlight covers the whole word they see.
+ */
+export function wholeWords(text: string, start: number, end: number): { start: number; end: number } {
+  const inWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  while (inWord(text[end - 1]) && inWord(text[end])) end++;
+  while (inWord(text[start]) && inWord(text[start - 1])) start--;
+  return { start, end };
+}

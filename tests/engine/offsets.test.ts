@@ -1,6 +1,7 @@
 // Findings point at exactly the flagged words, in UTF-16 offsets, whatever scripts and symbols surround them.
 
 import { describe, expect, it } from 'vitest';
+import { createLinter } from '../../src/engine';
 import { testLinter } from './pack';
 
 function flagged(text: string) {
@@ -35,6 +36,17 @@ describe('offsets', () => {
     const [f] = testLinter().lint(text).findings;
     expect(text.slice(f!.start, f!.end)).toBe('close the deal');
     expect(f!.start).toBe(text.indexOf('close the deal'));
+  });
+
+  it('never cut a word the writer typed as one, though the engine reads "5PM" as "5 pm"', () => {
+    const linter = createLinter({ learned: false });
+    for (const text of ['Sale ends 5PM today', 'Last call: offer expires 11pm tonight', 'Only 2hrs left to claim your discount']) {
+      const [f] = linter.lint(text).findings;
+      expect(f, text).toBeDefined();
+      const before = text[f!.start - 1] ?? ' ';
+      const after = text[f!.end] ?? ' ';
+      expect(`${before}|${after}`, `${text}: "${f!.text}"`).toMatch(/^[^\p{L}\p{N}]\|[^\p{L}\p{N}]$/u);
+    }
   });
 
   it('do not include quotes around a quoted phrase', () => {
