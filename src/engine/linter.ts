@@ -253,18 +253,29 @@ export class Linter {
       findings.push(this.learnedFinding(learned, span, sentenceHash(span)));
     });
     const metrics = aggregateMetrics(analyses.map((a) => a.stats));
+    // A list under a heading about us ("What I've shipped:", or "Quick context:" after a line about us) is us too,
+    // item by item, unless the item speaks of the reader.
+    const inSelfList = selfListItems(spans, analyses);
+    const listItems = inSelfList.filter((x) => x === 'item').length;
     // A sentence is about the sender when it opens with I/We/Our/My or pitches them, whatever its first word.
-    const aboutSelf = (a: SentenceAnalysis) => a.stats.selfLed || a.pitch;
-    const counted = analyses.filter((a) => a.stats.words > 0);
-    const selfShare = counted.filter(aboutSelf).length / Math.max(1, counted.length);
-    const pitchSentences = analyses.filter((a) => a.pitch).length;
-    for (const rule of this.judgeMessages ? this.messageRules : []) {
+    const aboutSelf = (a: SentenceAnalysis, i: number) => a.stats.selfLed || a.pitch || inSelfList[i] === 'item';
+    const counted = analyses.map((a, i) => [a, i] as const).filter(([a]) => a.stats.words > 0);
+    const selfShare = counted.filter(([a, i]) => aboutSelf(a, i)).length / Math.max(1, counted.length);
+    const pitchSentences = analyses.filter((a) => a.pitch).length + listItems;
+    const selfReferences = metrics.selfReferences + listItems;
+    const judged = new Set<Category>();
+    // A rule about the whole message speaks before one about a list in it; one message finding set per category.
+    const byScope = [...this.messageRules].sort((a, b) => Number(a.threshold!.minSelfListItems > 0) - Number(b.threshold!.minSelfListItems > 0));
+    for (const rule of this.judgeMessages ? byScope : []) {
       const t = rule.threshold!;
-      const ratioMet = metrics.selfReferences >= t.minSelfToReaderRatio * Math.max(1, metrics.readerReferences);
+      if (judged.has(rule.category)) continue;
+      const ratioMet = selfReferences >= t.minSelfToReaderRatio * Math.max(1, metrics.readerReferences);
       if (metrics.words < t.minWords || metrics.sentences < t.minSentences) continue;
       if (selfShare < t.minSelfLedShare || !ratioMet || pitchSentences < t.minPitchSentences) continue;
+      if (t.minSelfListItems > 0 && listItems < t.minSelfListItems) continue;
+      judged.add(rule.category);
       spans.forEach((span, i) => {
-        if (!aboutSelf(analyses[i]!)) return;
+        if (t.minSelfListItems > 0 ? inSelfList[i] === null : !aboutSelf(analyses[i]!, i)) return;
         const hit = trimmedSentence(span.text);
         if (hit) findings.push(this.toFinding(rule, span, { rule: -1, ...hit, groups: {} }, sentenceHash(span)));
       });
@@ -415,4 +426,39 @@ function trimmedSentence(text: string): { start: number; end: number } | null {
   while (start < end && /[\s\p{P}]/u.test(text[start]!)) start++;
   while (end > start && /[\s\p{P}]/u.test(text[end - 1]!)) end--;
   return end > start ? { start, end } : null;
+}
+
+const LIST_NUMBER = /^\d{1,2}[.)]$/;
+const LIST_ITEM = /^(?:[-*•·▪‣◦–—]|\d{1,2}[.)])\s+\S/u;
+
+/**
+ * Which units are items of a list about the sender ('item') or that list's heading ('heading'); null otherwise.
+ * A heading is a unit ending in a colon that speaks of us and not the reader ("What I've shipped recently:"), or
+ * a neutral one ("Quick context:") right after a line about us that does not speak of the reader either.
+ */
+function selfListItems(spans: readonly SentenceSpan[], analyses: readonly SentenceAnalysis[]): ('item' | 'heading' | null)[] {
+  const marks: ('item' | 'heading' | null)[] = spans.map(() => null);
+  const aboutUs = (a: SentenceAnalysis) => (a.stats.selfLed || a.pitch || a.stats.selfReferences > 0) && a.stats.readerReferences === 0;
+  for (let h = 0; h < spans.length; h++) {
+    const text = spans[h]!.text;
+    if (!text.endsWith(':') || LIST_ITEM.test(text)) continue;
+    const a = analyses[h]!;
+    let ours = aboutUs(a);
+    if (!ours && a.stats.selfReferences === 0 && a.stats.readerReferences === 0 && h > 0) {
+      const before = analyses[h - 1]!;
+      ours = !LIST_ITEM.test(spans[h - 1]!.text) && !spans[h - 1]!.text.endsWith(':') && aboutUs(before);
+    }
+    if (!ours) continue;
+    let items = 0;
+    for (let i = h + 1; i < spans.length; i++) {
+      // "1." splits off as a unit of its own: the unit after it is the item.
+      if (LIST_NUMBER.test(spans[i]!.text) && i + 1 < spans.length) i++;
+      else if (!LIST_ITEM.test(spans[i]!.text)) break;
+      if (analyses[i]!.stats.readerReferences > 0) continue;
+      marks[i] = 'item';
+      items++;
+    }
+    if (items > 0) marks[h] = 'heading';
+  }
+  return marks;
 }

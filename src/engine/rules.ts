@@ -14,6 +14,11 @@ export interface MessageThreshold {
   minSelfToReaderRatio: number;
   /** Sentences that pitch the sender (our platform, years of experience, a bit about me…) the message needs. */
   minPitchSentences: number;
+  /**
+   * Optional (0 when absent): list items about the sender (bullets under a heading like "What I've shipped:" or
+   * "Quick context:" after a line about us) the message needs; when set, only the list and its heading are flagged.
+   */
+  minSelfListItems: number;
 }
 
 /** How a rewrite leads the reader somewhere better; a finding offers at most one rewrite per approach. */
@@ -73,6 +78,7 @@ const FIELDS = new Set([
   'example', 'threshold', 'examples',
 ]);
 const THRESHOLD_FIELDS = ['minWords', 'minSentences', 'minSelfLedShare', 'minSelfToReaderRatio', 'minPitchSentences'] as const;
+const OPTIONAL_THRESHOLD_FIELDS = ['minSelfListItems'] as const;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -155,10 +161,15 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
         if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(`threshold.${key}`, 'must be a non-negative number');
         else values[key] = v;
       }
-      for (const key of Object.keys(raw)) {
-        if (!(THRESHOLD_FIELDS as readonly string[]).includes(key)) fail(`threshold.${key}`, 'unknown field');
+      for (const key of OPTIONAL_THRESHOLD_FIELDS) {
+        const v = raw[key] ?? 0;
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(`threshold.${key}`, 'must be a non-negative number');
+        else values[key] = v;
       }
-      if (Object.keys(values).length === THRESHOLD_FIELDS.length) threshold = values as MessageThreshold;
+      for (const key of Object.keys(raw)) {
+        if (![...THRESHOLD_FIELDS, ...OPTIONAL_THRESHOLD_FIELDS].includes(key as never)) fail(`threshold.${key}`, 'unknown field');
+      }
+      if (Object.keys(values).length === THRESHOLD_FIELDS.length + OPTIONAL_THRESHOLD_FIELDS.length) threshold = values as MessageThreshold;
     }
   } else if (data.threshold !== undefined) {
     fail('threshold', 'only message rules take a threshold');
