@@ -428,6 +428,25 @@ function trimmedSentence(text: string): { start: number; end: number } | null {
   return end > start ? { start, end } : null;
 }
 
+const WORK_HEADING = /\b(?:updates?|recap|summary|agenda|next steps|status|progress|changes|changelog|notes|minutes|action items|to-?dos?|this week|today|yesterday|last week|done|working on|priorities|plans?|goals|blockers|owners|timeline|schedule)\b/i;
+const IRREGULAR_PAST = new Set([
+  'wrote', 'set', 'sent', 'made', 'met', 'ran', 'took', 'got', 'did', 'led', 'put', 'cut', 'paid', 'spent', 'began', 'drew', 'built',
+  'bought', 'brought', 'caught', 'found', 'held', 'kept', 'left', 'read', 'said', 'saw', 'sold', 'told', 'went', 'gave', 'came', 'broke',
+  'chose', 'spoke', 'reset', 'shut', 'split', 'upgraded', 'fixed',
+]);
+
+/**
+ * A list item that opens with a past-tense verb ("Fixed the login bug", "Sent the invoices") reports work done, as
+ * in a status update; one that opens with a passive credential ("Featured in Forbes", "Backed by two investors")
+ * is still about us.
+ */
+function isDoneTask(item: string): boolean {
+  const words = item.replace(/^(?:[-*•·▪‣◦–—]|\d{1,2}[.)])\s+/u, '').toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+  const [first, second] = words;
+  if (!first || !(IRREGULAR_PAST.has(first) || /^\p{L}{3,}ed$/u.test(first))) return false;
+  return !(second === 'by' || second === 'in' || second === 'on' || second === 'at' || second === 'as');
+}
+
 const LIST_NUMBER = /^\d{1,2}[.)]$/;
 const LIST_ITEM = /^(?:[-*•·▪‣◦–—]|\d{1,2}[.)])\s+\S/u;
 
@@ -442,6 +461,8 @@ function selfListItems(spans: readonly SentenceSpan[], analyses: readonly Senten
   for (let h = 0; h < spans.length; h++) {
     const text = spans[h]!.text;
     if (!text.endsWith(':') || LIST_ITEM.test(text)) continue;
+    // A status report or recap ("What I did this week:", "Next steps:") lists work, not credentials.
+    if (WORK_HEADING.test(text)) continue;
     const a = analyses[h]!;
     let ours = aboutUs(a);
     if (!ours && a.stats.selfReferences === 0 && a.stats.readerReferences === 0 && h > 0) {
@@ -454,7 +475,7 @@ function selfListItems(spans: readonly SentenceSpan[], analyses: readonly Senten
       // "1." splits off as a unit of its own: the unit after it is the item.
       if (LIST_NUMBER.test(spans[i]!.text) && i + 1 < spans.length) i++;
       else if (!LIST_ITEM.test(spans[i]!.text)) break;
-      if (analyses[i]!.stats.readerReferences > 0) continue;
+      if (analyses[i]!.stats.readerReferences > 0 || isDoneTask(spans[i]!.text)) continue;
       marks[i] = 'item';
       items++;
     }
