@@ -59,8 +59,8 @@ const IRREGULAR: Record<string, string[]> = {
 };
 // Clause edges: a frame never joins words across these.
 const CLAUSE_BREAK = /[;:()\n|•]|[.!?](?=\s)/;
-// A countdown timer (00:14:59) is one token, so its colons do not break the clause it sits in.
-const WORD = /\d{1,2}(?::\d{2}){2}|[\p{L}\p{N}#$][\p{L}\p{N}%+]*(?:['-][\p{L}\p{N}]+)*'?/gu;
+// A countdown timer (00:14:59) or a clock time (11:59) is one token, so its colons do not break the clause it sits in.
+const WORD = /\d{1,2}(?::\d{2}){1,2}|[\p{L}\p{N}#$][\p{L}\p{N}%+]*(?:['-][\p{L}\p{N}]+)*'?/gu;
 
 /** Lowercased word tokens with offsets; contractions become their words ("don't" → do not), all on the same span. */
 export function tokenize(text: string): Token[] {
