@@ -102,6 +102,34 @@ export function indexConcepts(concepts: Concept[]): ConceptLexicon {
   return { concepts, byName, byFirstWord };
 }
 
+/**
+ * indexConcepts' first-word index as numbers, for the build to ship: per first word, in the index's order, each
+ * term as its concept and its position in that concept's forms (flattened pairs).
+ */
+export type PackedConceptIndex = [string, number[]][];
+
+export function packConceptIndex(lexicon: ConceptLexicon): PackedConceptIndex {
+  return [...lexicon.byFirstWord].map(([word, list]) => [
+    word,
+    list.flatMap(({ words, concept }) => {
+      const form = lexicon.concepts[concept]!.forms.indexOf(words);
+      if (form === -1) throw new Error(`packConceptIndex: "${words.join(' ')}" is not one of ${lexicon.concepts[concept]!.name}'s forms`);
+      return [concept, form];
+    }),
+  ]);
+}
+
+/** The lexicon indexConcepts builds, from the index the build packed (packConceptIndex) instead of indexing again. */
+export function unpackConceptIndex(concepts: Concept[], packed: PackedConceptIndex): ConceptLexicon {
+  const byFirstWord = new Map<string, { words: string[]; concept: number }[]>();
+  for (const [word, pairs] of packed) {
+    const list: { words: string[]; concept: number }[] = [];
+    for (let i = 0; i < pairs.length; i += 2) list.push({ words: concepts[pairs[i]!]!.forms[pairs[i + 1]!]!, concept: pairs[i]! });
+    byFirstWord.set(word, list);
+  }
+  return { concepts, byName: new Map(concepts.map((c) => [c.name, c])), byFirstWord };
+}
+
 export const EMPTY_LEXICON: ConceptLexicon = { concepts: [], byName: new Map(), byFirstWord: new Map() };
 
 /** A concept's terms as one compromise alternation body (no parentheses), for `#Concept` in patterns. */

@@ -6,7 +6,7 @@ import { compilePack, analyseSentence, analysePattern, packFor, type CompiledPac
 import { originalSpan, wholeWords } from './normalise';
 import { scoreSentence, sentenceFeatures, type ScorerModel } from './scorer';
 import { aggregateMetrics, sentenceStats, type SentenceStats } from './metrics';
-import { fillTemplate, planRewrites } from './rewrite';
+import { fillTemplate, planRewrites, type RewritePlan } from './rewrite';
 import type { Rule } from './rules';
 import { scoreReport } from './score';
 import { splitSentences, type SentenceSpan } from './split';
@@ -136,6 +136,22 @@ export function compileUserPhrases(
 }
 
 /** Packs with user phrases, by rule pack and phrase set: compiled once however often the other options change. */
+/**
+ * A phrase hit's rewrite plan, planned once: ranking a sentence's hits needs to know whether a rewrite fits, and the
+ * finding then shows that same plan. (Hits live as long as their sentence's cached analysis, whose pack fixes the rule.)
+ */
+const plans = new WeakMap<LocalHit, RewritePlan | null>();
+
+function planFor(rule: Rule, sentence: string, hit: LocalHit): RewritePlan | null {
+  if (rule.kind !== 'phrase') return null;
+  let plan = plans.get(hit);
+  if (plan === undefined) {
+    plan = planRewrites(sentence, hit, hit.groups, rule.rewrites);
+    plans.set(hit, plan);
+  }
+  return plan;
+}
+
 const userPacks = new WeakMap<readonly Rule[], Map<string, { pack: CompiledPack; errors: OptionError[] }>>();
 const USER_PACKS_KEPT = 4;
 
@@ -329,7 +345,7 @@ export class Linter {
     const rules = this.pack.rules;
     const fits = (h: LocalHit) => {
       const rule = rules[h.rule]!;
-      return rule.kind === 'phrase' && rule.rewrites.length > 0 && planRewrites(sentence, h, h.groups, rule.rewrites) !== null;
+      return rule.kind === 'phrase' && rule.rewrites.length > 0 && planFor(rule, sentence, h) !== null;
     };
     const ranks = new Map(hits.map((h) => [h, (fits(h) ? 2_000_000 : 0) + (rules[h.rule]!.patterns.length > 0 ? 1_000_000 : 0) + (h.end - h.start)]));
     const rank = (h: LocalHit) => ranks.get(h)!;
@@ -399,7 +415,7 @@ export class Linter {
     const text = span.text.slice(hit.start, hit.end);
     const values = { ...hit.groups, match: text };
     // A message-level finding covers a whole sentence of the message: no template can know what to put there.
-    const plan = rule.kind === 'phrase' ? planRewrites(span.text, hit, hit.groups, rule.rewrites) : null;
+    const plan = planFor(rule, span.text, hit);
     return {
       ruleId: rule.id,
       category: rule.category,
@@ -412,7 +428,7 @@ export class Linter {
       replaceStart: span.start + (plan?.start ?? hit.start),
       replaceEnd: span.start + (plan?.end ?? hit.end),
       replaced: span.text.slice(plan?.start ?? hit.start, plan?.end ?? hit.end),
-      rewrites: plan?.rewrites ?? [],
+      rewrites: plan ? [...plan.rewrites] : [],
       advice: rule.advice,
       example: rule.example,
       key: `${phraseKey(rule.id, text)}|${sentenceHash}`,

@@ -2,7 +2,7 @@
 // prefilters sentences on their raw words so only sentences that can match are parsed, and sweeps each candidate
 // sentence once with the slice of patterns it can match.
 
-import { alternation, EMPTY_LEXICON, indexConcepts, type Concept, type ConceptLexicon } from './concepts';
+import { alternation, EMPTY_LEXICON, unpackConceptIndex, type Concept, type ConceptLexicon, type PackedConceptIndex } from './concepts';
 import nlp from './nlp';
 import { conceptHits, matchFrames, tokenize, type CompiledFrame, type ConceptHit, type Token } from './frames';
 import { normalise, originalSpan, wholeWords, type Normalised } from './normalise';
@@ -289,14 +289,14 @@ export function compilePack(
 const packs = new WeakMap<readonly Rule[], CompiledPack>();
 
 /** A pack compiled at build time (see precompile.ts), as data. */
-export type PackData = Omit<CompiledPack, 'lexicon'> & { concepts: Concept[] };
+export type PackData = Omit<CompiledPack, 'lexicon'> & { concepts: Concept[]; conceptIndex: PackedConceptIndex };
 
 /** Turns build-time pack data back into a pack, shared by every linter over `data.rules`. */
 export function revivePack(data: PackData): CompiledPack {
   let pack = packs.get(data.rules);
   if (!pack) {
-    const { concepts, ...rest } = data;
-    pack = { ...rest, lexicon: indexConcepts(concepts) };
+    const { concepts, conceptIndex, ...rest } = data;
+    pack = { ...rest, lexicon: unpackConceptIndex(concepts, conceptIndex) };
     packs.set(data.rules, pack);
   }
   return pack;

@@ -5,6 +5,7 @@
 import nlp from 'compromise/one';
 import {
   contractionTwo,
+  decodeRegs,
   lazy,
   lexicon,
   lexiconBase,
@@ -74,6 +75,8 @@ function postTagger(view: View): View {
 
 interface NetMatch {
   match: string;
+  /** Parsed match tokens; the build ships them as JSON text, parsed the first time the match is tried (readyMatch). */
+  regs?: unknown;
   needs: string[];
   wants: string[];
   minWant: number;
@@ -137,6 +140,12 @@ function countIn(haves: Set<string>, list: readonly string[]): number {
   return n;
 }
 
+/** A match object as compromise's match() takes it: regs the build shipped as text are parsed here, once. */
+export function readyMatch<T extends { regs?: unknown }>(m: T): T {
+  if (typeof m.regs === 'string') m.regs = decodeRegs(m.regs);
+  return m;
+}
+
 /**
  * compromise's bulkMatch (1-one/sweep/methods/sweep), same candidates in the same order, but found from the
  * sentence's own words and tags rather than by testing each of the post-tagger's 730 hook words against every
@@ -180,7 +189,7 @@ function bulkMatch(document: unknown[][], net: Net, methods: SweepMethods, opts:
     const termCount = document[n]!.length;
     for (const m of todo) {
       if (termCount < m.minWords) continue;
-      const res = methods.one.match([document[n]!], m);
+      const res = methods.one.match([document[n]!], readyMatch(m));
       if (res.ptrs.length === 0) continue;
       for (const ptr of res.ptrs) {
         ptr[0] = n;

@@ -1,7 +1,7 @@
 // Build-time only (scripts/precompile.mjs runs it): validates rules/ and rules/concepts/ and compiles them into the
 // pack the engine ships as data, so neither the extension nor the CLI validates or parses a rule at startup.
 
-import { loadConcepts } from './concepts';
+import { loadConcepts, packConceptIndex } from './concepts';
 import { compilePack, inflections, type PackData } from './matcher';
 import nlp from './nlp';
 import { loadRulePack } from './rules';
@@ -13,5 +13,5 @@ export function precompilePack(ruleFiles: Record<string, unknown>, conceptFiles:
   const tags = new Set(Object.keys((nlp.world() as unknown as { model: { one: { tagSet: object } } }).model.one.tagSet));
   const lexicon = loadConcepts(conceptFiles, inflections, tags);
   const { lexicon: _, ...pack } = compilePack(loadRulePack(ruleFiles), undefined, lexicon);
-  return { ...pack, concepts: lexicon.concepts };
+  return { ...pack, concepts: lexicon.concepts, conceptIndex: packConceptIndex(lexicon) };
 }

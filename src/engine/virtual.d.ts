@@ -21,4 +21,6 @@ declare module 'virtual:rapport/compromise' {
   export const lazy: Part;
   export const swap: Part;
   export const postTaggerNet: { hooks: Record<string, object[]>; always: object[]; isNet: true };
+  /** A match object's regs from the JSON text the build ships them as (see readyMatch in nlp.ts). */
+  export const decodeRegs: (text: string) => unknown;
 }

@@ -12,9 +12,9 @@ import { packModule, REVIVE, toSource } from '../../scripts/precompile.mjs';
 import { DOCUMENT, EMAIL } from '../../scripts/bench-texts';
 import { loadMessages, loadSentences } from '../../scripts/data';
 import { builtInRules, compileUserPhrases, createLinter } from '../../src/engine';
-import { loadConcepts } from '../../src/engine/concepts';
+import { loadConcepts, unpackConceptIndex } from '../../src/engine/concepts';
 import { compilePack, inflections, packFor } from '../../src/engine/matcher';
-import nlp from '../../src/engine/nlp';
+import nlp, { readyMatch } from '../../src/engine/nlp';
 import { loadRulePack } from '../../src/engine/rules';
 
 type Nlp = typeof nlp;
@@ -84,8 +84,11 @@ describe('the rule pack the build ships', () => {
     const tags = new Set(Object.keys((nlp.world() as unknown as { model: { one: { tagSet: object } } }).model.one.tagSet));
     const lexicon = loadConcepts(read('rules/concepts', 'rules/concepts'), inflections, tags);
     const { lexicon: _, ...runtime } = compilePack(loadRulePack(read('rules', 'rules')), undefined, lexicon);
-    const { concepts, ...rest } = shipped;
+    const { concepts, conceptIndex, ...rest } = shipped;
     expect(concepts).toEqual(lexicon.concepts);
+    expect(unpackConceptIndex(concepts, conceptIndex)).toEqual(lexicon);
+    // The build ships each pattern's regs as text, parsed when the pattern is first tried; parsed, they are the same.
+    rest.compiled.forEach((m: object) => readyMatch(m as { regs?: unknown }));
     expect(rest).toEqual(runtime);
   });
 
