@@ -14,7 +14,7 @@ export default defineConfig({
     rollupOptions: {
       input: { cli: 'src/cli/main.ts', engine: 'src/engine/index.ts' },
       external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-      output: { format: 'es', entryFileNames: '[name].js' },
+      output: { format: 'es', entryFileNames: '[name].js', charset: 'ascii', comments: { legal: true, annotation: false, jsdoc: false } },
     },
   },
   ssr: { noExternal: true },

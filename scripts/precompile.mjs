@@ -197,10 +197,10 @@ export const decodeRegs = (text) => revive(JSON.parse(text));`;
 
 /**
  * The 24,000-word lexicon as its words in order and one character per word naming its tag(s): a third of the JSON's
- * size to compile, rebuilt with the same keys in the same order. (Words sharing tags share one array, as they do
- * in compromise's own lexicon.)
+ * size to compile, read at runtime through src/engine/lexicon.ts (wordTable) with the same keys in the same order.
+ * (Words sharing tags share one array, as they do in compromise's own lexicon.)
  */
-function lexiconSource(lexicon) {
+function lexiconExports(lexicon) {
   const words = Object.keys(lexicon);
   const table = [];
   const at = new Map();
@@ -216,14 +216,11 @@ function lexiconSource(lexicon) {
     codes += String.fromCharCode(32 + at.get(key));
   }
   if (table.length > 95) throw new Error(`lexicon: ${table.length} distinct tag values; the one-character code holds 95`);
-  return `(() => {
-  const words = ${quote(words.join('\n'))}.split('\\n');
-  const codes = ${quote(codes)};
-  const table = ${toSource(table, 'lexicon')};
-  const lexicon = {};
-  for (let i = 0; i < words.length; i++) lexicon[words[i]] = table[codes.charCodeAt(i) - 32];
-  return lexicon;
-})()`;
+  return [
+    `export const lexiconWords = ${quote(words.join('\n'))};`,
+    `export const lexiconCodes = ${quote(codes)};`,
+    `export const lexiconValues = ${toSource(table, 'lexicon')};`,
+  ].join('\n');
 }
 
 let compromiseSource = null;
@@ -272,7 +269,7 @@ async function generateCompromiseModule() {
     part('swap', '2-two/swap/plugin.js'),
     `export const preTagHooks = ${toSource(preTagger.hooks)};`,
     `export const lexiconBase = ${toSource(lexiconBase, 'lexiconBase')};`,
-    `export const lexicon = ${lexiconSource(lexicon)};`,
+    lexiconExports(lexicon),
     `export const preTaggerModel = ${toSource({ ...preTagger.model, one: oneRest }, 'preTaggerModel')};`,
     `const matches = ${matchListSource(matches, 'postTaggerNet')};`,
     `const pick = (list) => list.map((i) => matches[i]);`,

@@ -7,8 +7,10 @@ import {
   contractionTwo,
   decodeRegs,
   lazy,
-  lexicon,
   lexiconBase,
+  lexiconCodes,
+  lexiconValues,
+  lexiconWords,
   postTag,
   postTaggerNet,
   preTagCompute,
@@ -18,6 +20,7 @@ import {
   preTagTags,
   swap,
 } from 'virtual:rapport/compromise';
+import { wordTable } from './lexicon';
 
 type Model = Record<string, unknown>;
 
@@ -214,7 +217,7 @@ nlp.plugin({
     if (!sameEntries(world.model.one.lexicon as Model, lexiconBase)) {
       throw new Error('compromise/one is not as the build found it (another compromise/two in this process?): see scripts/precompile.mjs');
     }
-    world.model.one.lexicon = lexicon;
+    world.model.one.lexicon = wordTable(lexiconWords, lexiconCodes, lexiconValues);
     graft(world.model, preTaggerModel);
   },
 } as never);

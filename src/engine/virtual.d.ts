@@ -14,7 +14,10 @@ declare module 'virtual:rapport/compromise' {
   export const preTagTags: Part;
   export const preTagHooks: string[];
   export const preTaggerModel: Record<string, unknown>;
-  export const lexicon: Record<string, unknown>;
+  /** The lexicon's words in key order, one a line, and per word one character: its value is lexiconValues[code - 32]. */
+  export const lexiconWords: string;
+  export const lexiconCodes: string;
+  export const lexiconValues: unknown[];
   export const lexiconBase: Record<string, unknown>;
   export const contractionTwo: Part;
   export const postTag: Part;
