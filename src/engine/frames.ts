@@ -2,6 +2,7 @@
 // in any order, matched on plain tokens so they cost no parse and work on text the tagger would misread.
 
 import type { ConceptLexicon } from './concepts';
+import { unicodeRegExp } from './unicode';
 
 export interface Token {
   word: string;
@@ -60,14 +61,14 @@ const IRREGULAR: Record<string, string[]> = {
 // Clause edges: a frame never joins words across these.
 const CLAUSE_BREAK = /[;:()\n|•]|[.!?](?=\s)/;
 // A countdown timer (00:14:59) or a clock time (11:59) is one token, so its colons do not break the clause it sits in.
-const WORD = /\d{1,2}(?::\d{2}){1,2}|[\p{L}\p{N}#$][\p{L}\p{N}%+]*(?:['-][\p{L}\p{N}]+)*'?/gu;
+const WORD = unicodeRegExp(String.raw`\d{1,2}(?::\d{2}){1,2}|[\p{L}\p{N}#$][\p{L}\p{N}%+]*(?:['-][\p{L}\p{N}]+)*'?`, 'gu');
 
 /** Lowercased word tokens with offsets; contractions become their words ("don't" → do not), all on the same span. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
   let last = 0;
-  for (const m of text.matchAll(WORD)) {
+  for (const m of text.matchAll(WORD(text))) {
     const start = m.index!;
     // Most words are one space apart, which is no clause break; only other gaps are worth a slice and a regex.
     if (!(start === last + 1 && text.charCodeAt(last) === 32) && CLAUSE_BREAK.test(text.slice(last, start))) clause++;

@@ -20,6 +20,7 @@ import {
   type Severity,
   type UserPhrase,
 } from './types';
+import { unicodeRegExp } from './unicode';
 
 interface SentenceAnalysis {
   hits: LocalHit[];
@@ -436,11 +437,14 @@ export class Linter {
   }
 }
 
+const SPACE_OR_PUNCTUATION = unicodeRegExp(String.raw`[\s\p{P}]`);
+
 function trimmedSentence(text: string): { start: number; end: number } | null {
   let start = 0;
   let end = text.length;
-  while (start < end && /[\s\p{P}]/u.test(text[start]!)) start++;
-  while (end > start && /[\s\p{P}]/u.test(text[end - 1]!)) end--;
+  const edge = SPACE_OR_PUNCTUATION(text);
+  while (start < end && edge.test(text[start]!)) start++;
+  while (end > start && edge.test(text[end - 1]!)) end--;
   return end > start ? { start, end } : null;
 }
 

@@ -7,6 +7,7 @@ import nlp from './nlp';
 import { conceptHits, matchFrames, tokenize, type CompiledFrame, type ConceptHit, type Token } from './frames';
 import { normalise, originalSpan, wholeWords, type Normalised } from './normalise';
 import { RuleError, RulePackError, type Rule } from './rules';
+import { unicodeRegExp } from './unicode';
 
 export { placeholders } from './rules';
 
@@ -323,15 +324,23 @@ const CONTRACTIONS: [RegExp, string[]][] = [
   [/'s$/, ['is', 'has', 'us']],
 ];
 
+const WORD_FORM = unicodeRegExp(String.raw`[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*'?`, 'gu');
+const DIGIT = unicodeRegExp(String.raw`\p{N}`);
+const LETTER = unicodeRegExp(String.raw`\p{L}`);
+const DIGITS_OR_LETTERS = unicodeRegExp(String.raw`\p{N}+|\p{L}+`, 'gu');
+const GLUE = unicodeRegExp(String.raw`(?<=[\p{L}\p{N}\]])[\u2014\u2013](?=[\p{L}\p{N}[])|(?<=\p{L})[!?;](?=\p{L})`, 'gu');
+const APOSTROPHE_S = unicodeRegExp(String.raw`\p{L}'s\b`, 'iu');
+const NOT_WORD = unicodeRegExp(String.raw`[\s\p{P}\p{S}]`);
+
 /** Every word form compromise could see in this sentence (a superset), for the prefilter. */
 export function sentenceWords(text: string): Set<string> {
   const words = new Set<string>();
   const lower = text.toLowerCase().replace(/[’‘`´]/g, "'");
-  for (const m of lower.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*'?/gu)) {
+  for (const m of lower.matchAll(WORD_FORM(lower))) {
     const word = m[0];
     words.add(word);
     // compromise splits "12hrs" into "12" and "hrs".
-    if (/\p{N}/u.test(word) && /\p{L}/u.test(word)) for (const part of word.match(/\p{N}+|\p{L}+/gu) ?? []) words.add(part);
+    if (DIGIT(word).test(word) && LETTER(word).test(word)) for (const part of word.match(DIGITS_OR_LETTERS(word)) ?? []) words.add(part);
     // "don't" is "do" + "not", "wouldn't" is "would" + "not".
     if (word.endsWith("n't")) words.add(word.slice(0, -3));
     if (word.includes("'") || word.includes('-')) {
@@ -400,7 +409,7 @@ function intersects(set: Set<string>, words: Set<string>): boolean {
  * the original text.
  */
 export function forParsing(text: string): string {
-  return text.replace(/(?<=[\p{L}\p{N}\]])[—–](?=[\p{L}\p{N}[])|(?<=\p{L})[!?;](?=\p{L})/gu, ' ');
+  return text.replace(GLUE(text), ' ');
 }
 
 interface Term {
@@ -451,7 +460,7 @@ function matchNormalised(
   for (const f of frameHits) addVetoes(pack, f.rule, words, entries);
   const frameLocal = frameHits.map((f) => toOriginal(norm, original, f.rule, f.start, f.end, {})).filter(isHit);
   if (entries.size === 0) return dedupeHits(frameLocal);
-  let tag = needsTags || /\p{L}'s\b/iu.test(text);
+  let tag = needsTags || APOSTROPHE_S(text).test(text);
   for (const f of frameHits) if (pack.ruleNeedsTags[f.rule]) tag = true;
   // Tagging changes what a words-only pattern sees in one way only: it splits contractions the tokenizer leaves
   // whole ("I'd" → I would). Without an apostrophe, a sweep with no tag pattern in it needs no tagger.
@@ -540,8 +549,9 @@ function toOriginal(
 
 /** Flagged spans cover words only: no surrounding space or punctuation (a leading # or $ and a trailing % stay). */
 function trimSpan(text: string, start: number, end: number): [number, number] | null {
-  while (start < end && /[\s\p{P}\p{S}]/u.test(text[start]!) && !/[#$€£]/u.test(text[start]!)) start++;
-  while (end > start && /[\s\p{P}\p{S}]/u.test(text[end - 1]!) && !/[%]/u.test(text[end - 1]!)) end--;
+  const edge = NOT_WORD(text);
+  while (start < end && edge.test(text[start]!) && !/[#$€£]/u.test(text[start]!)) start++;
+  while (end > start && edge.test(text[end - 1]!) && !/[%]/u.test(text[end - 1]!)) end--;
   return end > start ? [start, end] : null;
 }
 

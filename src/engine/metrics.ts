@@ -2,6 +2,7 @@
 // message metrics; plain string work, no NLP parse, so every sentence can afford it.
 
 import type { Metrics } from './types';
+import { unicodeRegExp } from './unicode';
 
 export interface SentenceStats {
   words: number;
@@ -16,7 +17,8 @@ const SELF = new Set(['i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'our
 const READER = new Set(['you', 'your', 'yours', 'yourself', 'yourselves', 'ya', "y'all"]);
 const SELF_LEADS = new Set(['i', 'we', 'our', 'my']);
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const WORD = unicodeRegExp(String.raw`[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*`, 'gu');
+const LETTER = unicodeRegExp(String.raw`\p{L}`);
 
 export function countSyllables(word: string): number {
   const w = word.toLowerCase().replace(/[^a-z]/g, '');
@@ -40,12 +42,12 @@ export function sentenceStats(text: string): SentenceStats {
   let selfReferences = 0;
   let readerReferences = 0;
   let first: string | null = null;
-  for (const m of text.matchAll(WORD)) {
+  for (const m of text.matchAll(WORD(text))) {
     const word = m[0];
     words++;
     syllables += countSyllables(word);
     const h = head(word);
-    if (first === null && /\p{L}/u.test(word)) first = h;
+    if (first === null && LETTER(word).test(word)) first = h;
     if (SELF.has(h)) selfReferences++;
     else if (READER.has(h)) readerReferences++;
   }

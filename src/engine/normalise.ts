@@ -1,6 +1,8 @@
 // Lets the engine see through how people actually type (invisible characters, curly quotes, shouting, template
 // placeholders, numbers glued to units) while every span still maps back to exact offsets in the original text.
 
+import { unicodeRegExp } from './unicode';
+
 export interface Normalised {
   text: string;
   /** Original offset where each normalised character starts; null when the text needed no change. */
@@ -11,6 +13,8 @@ export interface Normalised {
 
 // Zero-width space/joiners, word joiner, BOM and soft hyphen: pasted from web pages and used to dodge filters.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
+const LETTER = unicodeRegExp(String.raw`\p{L}`);
+const LETTER_OR_DIGIT = unicodeRegExp(String.raw`[\p{L}\p{N}]`);
 const QUOTES: Record<string, string> = { '’': "'", '‘': "'", 'ʼ': "'", '´': "'", '`': "'", '“': '"', '”': '"', '„': '"' };
 // {{first_name}}, {company}, [Name], [Your name]: mail-merge slots read as a name (or a number) to the tagger.
 const PLACEHOLDER = /\{\{\s*[\w .-]{1,40}\s*\}\}|\{[A-Za-z_][\w .-]{0,30}\}|\[[A-Za-z#][\w .'/#-]{0,30}\]/y;
@@ -70,10 +74,10 @@ export function normalise(text: string): Normalised {
       i++;
       continue;
     }
-    if (/[A-Za-z]/.test(ch) && (i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]!))) {
+    if (/[A-Za-z]/.test(ch) && (i === 0 || !LETTER_OR_DIGIT(text[i - 1]!).test(text[i - 1]!))) {
       // A whole word: lowercase it when it shouts, so the tagger reads "NOW" as an adverb, not an acronym.
       let j = i;
-      while (j < text.length && (/[\p{L}]/u.test(text[j]!) || INVISIBLE.test(text[j]!))) j++;
+      while (j < text.length && (LETTER(text[j]!).test(text[j]!) || INVISIBLE.test(text[j]!))) j++;
       const word = text.slice(i, j);
       const letters = word.replace(INVISIBLE, '');
       const shout = letters.length > 1 && letters === letters.toUpperCase() && (shouting || letters.length >= 4);

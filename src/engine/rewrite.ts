@@ -3,6 +3,7 @@
 // context (sentence-start capitals, ALL CAPS, terminal punctuation), refusing any rewrite that would not read.
 
 import { placeholders, type RewriteSpec } from './rules';
+import { unicodeRegExp } from './unicode';
 
 /** Null when the template names a capture this particular match did not make. */
 export function fillTemplate(template: string, values: Record<string, string>): string | null {
@@ -10,8 +11,12 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   return template.replace(/\{([a-zA-Z][\w-]*)\}/g, (_, name: string) => values[name]!);
 }
 
+const NOT_LETTERS = unicodeRegExp(String.raw`[^\p{L}]`, 'gu');
+const LETTER = unicodeRegExp(String.raw`\p{L}`);
+const LETTER_OR_DIGIT = unicodeRegExp(String.raw`[\p{L}\p{N}]`);
+
 function isAllCaps(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
+  const letters = text.replace(NOT_LETTERS(text), '');
   return letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
@@ -31,43 +36,56 @@ export interface RewritePlan {
 
 const MAX_REWRITES = 3;
 // Only openers may sit before a sentence's first word: quotes, brackets, bullets, emoji and the like.
-const OPENERS = /^[\s"'“‘(\[*•·>\-–—\p{Extended_Pictographic}\uFE0F]*$/u;
+const OPENERS = unicodeRegExp(String.raw`^[\s"'\u201C\u2018(\[*\u2022\u00B7>\-\u2013\u2014\p{Extended_Pictographic}\uFE0F]*$`);
+const opens = (before: string) => OPENERS(before).test(before);
 const QUESTION = /^(would|could|can|do|does|did|is|are|was|were|will|shall|should|what|which|when|where|who|why|how|may|might|have|has|any|anything)\b/i;
 const TERMINAL = /^([\s"'”’)\]]*)([.!?…]+)([\s"'”’)\]]*)$/u;
 
 function capitalise(text: string): string {
   // "20% off" starts with a figure: nothing to capitalise.
-  const i = text.search(/[\p{L}\p{N}]/u);
-  return i === -1 || !/\p{L}/u.test(text[i]!) ? text : text.slice(0, i) + text[i]!.toUpperCase() + text.slice(i + 1);
+  const i = text.search(LETTER_OR_DIGIT(text));
+  return i === -1 || !LETTER(text[i]!).test(text[i]!) ? text : text.slice(0, i) + text[i]!.toUpperCase() + text.slice(i + 1);
 }
 
 const KEEPS_CAPITAL = /^(I|I'm|I've|I'll|I'd|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/u;
 
 /** A capture that opened the sentence may land mid-sentence: "This style" → "this style", but "I" and "March" stay. */
+const CAPITALS = unicodeRegExp(String.raw`^\p{Lu}{2,}`);
+const LEADING_CAPITAL = unicodeRegExp(String.raw`^(\s*)(\p{Lu})`);
+const KEEPS_OWN_CASE = unicodeRegExp(String.raw`^(I\b|\p{Lu}{2,}|\p{Lu}\p{Ll}*\s+\p{Lu})`);
+
 function uncapitalised(value: string): string {
   const word = /^\s*(\S+)/.exec(value)?.[1] ?? '';
-  if (KEEPS_CAPITAL.test(word) || /^\p{Lu}{2,}/u.test(word)) return value;
-  return value.replace(/^(\s*)(\p{Lu})/u, (_, space: string, letter: string) => space + letter.toLowerCase());
+  if (KEEPS_CAPITAL.test(word) || CAPITALS(word).test(word)) return value;
+  return value.replace(LEADING_CAPITAL(value), (_, space: string, letter: string) => space + letter.toLowerCase());
 }
 
 function lowerFirst(text: string): string {
   // "I", "I'm", names and acronyms the template spells in capitals keep them.
-  if (/^(I\b|\p{Lu}{2,}|\p{Lu}\p{Ll}*\s+\p{Lu})/u.test(text)) return text;
+  if (KEEPS_OWN_CASE(text).test(text)) return text;
   return text.length > 0 ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
+const LAST_WORD = unicodeRegExp(String.raw`([\p{L}\p{N}']+)[^\p{L}\p{N}']*$`);
+const FIRST_WORD = unicodeRegExp(String.raw`^[^\p{L}\p{N}']*([\p{L}\p{N}']+)`);
+
 function lastWord(text: string): string {
-  return /([\p{L}\p{N}']+)[^\p{L}\p{N}']*$/u.exec(text)?.[1]?.toLowerCase() ?? '';
+  return LAST_WORD(text).exec(text)?.[1]?.toLowerCase() ?? '';
 }
 
 function firstWord(text: string): string {
-  return /^[^\p{L}\p{N}']*([\p{L}\p{N}']+)/u.exec(text)?.[1]?.toLowerCase() ?? '';
+  return FIRST_WORD(text).exec(text)?.[1]?.toLowerCase() ?? '';
 }
 
 /** Straight apostrophes and quotes in the same positions, so `find` patterns need not spell every quote style. */
 function forFinding(sentence: string): string {
   return sentence.replace(/[’‘`´]/g, "'").replace(/[“”]/g, '"');
 }
+
+const LEADING_NON_LETTERS = unicodeRegExp(String.raw`^[^\p{L}]+`);
+const WORD_THEN_SPACE = unicodeRegExp(String.raw`[\p{L}\p{N}']\s+$`);
+const SPACE_THEN_WORD = unicodeRegExp(String.raw`^\s+[\p{L}\p{N}]`);
+const ENDS_IN_WORD = unicodeRegExp(String.raw`[\p{L}\p{N}']$`);
 
 /**
  * Fits one filled template into the sentence in place of [start, end), or null when it cannot read right there
@@ -80,14 +98,15 @@ export function fitRewrite(sentence: string, start: number, end: number, filled:
   let text = filled.trim().replace(/\s{2,}/g, ' ');
   if (text === '') return null;
   const before = sentence.slice(0, start);
-  const atStart = OPENERS.test(before);
+  const atStart = opens(before);
   if (atStart) text = capitalise(text);
   // A template that opens with a capture keeps the writer's own spelling of it; after a colon either case reads.
   else if (!template.trimStart().startsWith('{') && !/:\s*$/.test(before)) text = lowerFirst(text);
 
   const ownEnd = /[.!?]["'”’)]*$/.test(text);
   // A question mark survives only if the sentence is still a question once rewritten.
-  const asks = QUESTION.test((before + text).replace(/^[^\p{L}]+/u, ''));
+  const joined = before + text;
+  const asks = QUESTION.test(joined.replace(LEADING_NON_LETTERS(joined), ''));
   // Two sentences in one rewrite only read when they replace a whole sentence.
   if (/[.!?]\s+\S/.test(text) && (!atStart || !/^[\s.!?…"'”’)\]]*$/.test(sentence.slice(end)))) return null;
   const rest = sentence.slice(end);
@@ -119,8 +138,8 @@ export function fitRewrite(sentence: string, start: number, end: number, filled:
   const seamBefore = lastWord(before);
   const seamAfter = firstWord(after);
   // "The the offer…": a word repeated across the seam means the unit was wrong; better no rewrite than that one.
-  if (seamBefore && /[\p{L}\p{N}']\s+$/u.test(before) && seamBefore === firstWord(text)) return null;
-  if (seamAfter && /^\s+[\p{L}\p{N}]/u.test(after) && /[\p{L}\p{N}']$/u.test(text) && seamAfter === lastWord(text)) return null;
+  if (seamBefore && WORD_THEN_SPACE(before).test(before) && seamBefore === firstWord(text)) return null;
+  if (seamAfter && SPACE_THEN_WORD(after).test(after) && ENDS_IN_WORD(text).test(text) && seamAfter === lastWord(text)) return null;
   return { start, end, text };
 }
 
@@ -156,7 +175,7 @@ export function planRewrites(
         // Groups are read from the sentence as written, not the quote-normalised copy; an optional group that
         // took no part in the match ("Hi Ben, " before the pressure) is simply empty.
         if (!at) values[name] = '';
-        else values[name] = OPENERS.test(sentence.slice(0, at[0])) ? uncapitalised(sentence.slice(at[0], at[1])) : sentence.slice(at[0], at[1]);
+        else values[name] = opens(sentence.slice(0, at[0])) ? uncapitalised(sentence.slice(at[0], at[1])) : sentence.slice(at[0], at[1]);
       }
     }
     const filled = fillTemplate(spec.to, values);

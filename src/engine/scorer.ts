@@ -4,6 +4,7 @@
 import type { ConceptLexicon } from './concepts';
 import type { ConceptHit, Token } from './frames';
 import { CATEGORIES, type Category } from './types';
+import { unicodeRegExp } from './unicode';
 
 /** The shipped file (src/engine/model/weights.json): hashed features, weights quantised to int8, base64. */
 export interface ScorerModelFile {
@@ -76,6 +77,7 @@ export function stem(word: string): string {
 }
 
 const READER = new Set(['you', 'your', 'yours', 'yourself', 'u', 'ur']);
+const PICTOGRAPH = unicodeRegExp(String.raw`\p{Extended_Pictographic}`);
 const SELF = new Set(['i', 'we', 'our', 'my', 'me', 'us']);
 
 export function sentenceFeatures(text: string, tokens: readonly Token[], hits: readonly ConceptHit[], lexicon: ConceptLexicon): Feature[] {
@@ -112,7 +114,7 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], hits: r
   if (text.includes('!')) shape('excl');
   if (/!{2,}|!\s*$/.test(text)) shape('excl-end');
   if (/\?\s*$/.test(text)) shape('question');
-  if (/\p{Extended_Pictographic}/u.test(text)) shape('emoji');
+  if (PICTOGRAPH(text).test(text)) shape('emoji');
   if (/\d/.test(text)) shape('digit');
   if (/[$€£]\s?\d|\d+\s?%/.test(text)) shape('money');
   if (tokens.some((t) => READER.has(t.word))) shape('reader');

@@ -1,6 +1,8 @@
 // Splits text into sentence units with exact UTF-16 offsets; each unit is linted on its own, which is what
 // makes incremental relinting exact.
 
+import { unicodeRegExp } from './unicode';
+
 export interface SentenceSpan {
   start: number;
   end: number;
@@ -19,6 +21,10 @@ function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000' || ch === '\r' || ch === '\f' || ch === '\v';
 }
 
+const LETTER_OR_DOT = unicodeRegExp(String.raw`[\p{L}.]`);
+const LOWER = unicodeRegExp(String.raw`\p{Ll}`);
+const UPPER = unicodeRegExp(String.raw`\p{Lu}`);
+
 function isTerminator(ch: string): boolean {
   return ch === '.' || ch === '!' || ch === '?' || ch === '…' || ch === '。' || ch === '！' || ch === '？';
 }
@@ -26,7 +32,8 @@ function isTerminator(ch: string): boolean {
 /** The word just before a period, lowercased, for the abbreviation check. */
 function wordBefore(text: string, dot: number): string {
   let i = dot;
-  while (i > 0 && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  const part = LETTER_OR_DOT(text);
+  while (i > 0 && part.test(text[i - 1]!)) i--;
   return text.slice(i, dot).toLowerCase();
 }
 
@@ -34,7 +41,7 @@ function startsLowercase(text: string, from: number): boolean {
   for (let i = from; i < text.length; i++) {
     const ch = text[i]!;
     if (isSpace(ch)) continue;
-    return /\p{Ll}/u.test(ch);
+    return LOWER(ch).test(ch);
   }
   return false;
 }
@@ -72,7 +79,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     }
     if (ch === '.' && j === i + 1) {
       const before = wordBefore(text, i);
-      const single = before.length === 1 && /\p{Lu}/u.test(text[i - 1]!);
+      const single = before.length === 1 && UPPER(text[i - 1]!).test(text[i - 1]!);
       if (ABBREVIATIONS.has(before.replace(/\.$/, '')) || single) continue;
     }
     push(j);
