@@ -195,30 +195,46 @@ export const decodeRegs = (text) => revive(JSON.parse(text));`;
 // ---------------------------------------------------------------------------------------------------------------
 // compromise: the pre-tagger's model after its import-time expansion, and the post-tagger's net after parsing.
 
+/** src/engine/lexicon.ts's hashOf, which reads the table this file packs (precompiled.test.ts checks they agree). */
+function hashOf(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /**
- * The 24,000-word lexicon as its words in order and one character per word naming its tag(s): a third of the JSON's
- * size to compile, read at runtime through src/engine/lexicon.ts (wordTable) with the same keys in the same order.
- * (Words sharing tags share one array, as they do in compromise's own lexicon.)
+ * The 24,000-word lexicon for src/engine/lexicon.ts (wordTable), as its packWordTable builds it: lines of one
+ * character naming the word's tag(s) and the word, in the lexicon's key order, and an open-addressing hash table
+ * of line offsets (base64 of little-endian int32s), so startup neither fills an object with 24,000 keys nor hashes
+ * them. (Words sharing tags share one array, as they do in compromise's own lexicon.)
  */
 function lexiconExports(lexicon) {
   const words = Object.keys(lexicon);
   const table = [];
   const at = new Map();
-  let codes = '';
-  for (const word of words) {
+  let size = 1;
+  while (size * 4 < words.length * 5) size *= 2;
+  const slots = new Int32Array(size);
+  let lines = '';
+  words.forEach((word, i) => {
     if (word.includes('\n')) throw new Error(`lexicon: word ${JSON.stringify(word)} holds a newline`);
     const key = JSON.stringify(lexicon[word]);
     if (!at.has(key)) {
       at.set(key, table.length);
       table.push(lexicon[word]);
     }
+    if (i > 0) lines += '\n';
+    let slot = hashOf(word) & (size - 1);
+    while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+    slots[slot] = lines.length + 1;
     // Printable ASCII from the space on: 95 codes.
-    codes += String.fromCharCode(32 + at.get(key));
-  }
+    lines += String.fromCharCode(32 + at.get(key)) + word;
+  });
   if (table.length > 95) throw new Error(`lexicon: ${table.length} distinct tag values; the one-character code holds 95`);
+  if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) throw new Error('lexicon: the slots are packed little-endian; build on a little-endian machine');
   return [
-    `export const lexiconWords = ${quote(words.join('\n'))};`,
-    `export const lexiconCodes = ${quote(codes)};`,
+    `export const lexiconLines = ${quote(lines)};`,
+    `export const lexiconSlots = ${quote(Buffer.from(slots.buffer).toString('base64'))};`,
     `export const lexiconValues = ${toSource(table, 'lexicon')};`,
   ].join('\n');
 }

@@ -8,9 +8,9 @@ import {
   decodeRegs,
   lazy,
   lexiconBase,
-  lexiconCodes,
+  lexiconLines,
+  lexiconSlots,
   lexiconValues,
-  lexiconWords,
   postTag,
   postTaggerNet,
   preTagCompute,
@@ -21,6 +21,7 @@ import {
   swap,
 } from 'virtual:rapport/compromise';
 import { wordTable } from './lexicon';
+import { decodeBase64 } from './scorer';
 
 type Model = Record<string, unknown>;
 
@@ -206,6 +207,12 @@ function bulkMatch(document: unknown[][], net: Net, methods: SweepMethods, opts:
   return results;
 }
 
+/** The bytes as the little-endian int32s the build packed (copied when not 4-byte aligned). */
+function int32s(bytes: Int8Array): Int32Array {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  return new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+}
+
 nlp.plugin({
   compute: preTagCompute,
   methods: preTagMethods,
@@ -217,7 +224,7 @@ nlp.plugin({
     if (!sameEntries(world.model.one.lexicon as Model, lexiconBase)) {
       throw new Error('compromise/one is not as the build found it (another compromise/two in this process?): see scripts/precompile.mjs');
     }
-    world.model.one.lexicon = wordTable(lexiconWords, lexiconCodes, lexiconValues);
+    world.model.one.lexicon = wordTable(lexiconLines, int32s(decodeBase64(lexiconSlots)), lexiconValues);
     graft(world.model, preTaggerModel);
   },
 } as never);

@@ -14,9 +14,9 @@ declare module 'virtual:rapport/compromise' {
   export const preTagTags: Part;
   export const preTagHooks: string[];
   export const preTaggerModel: Record<string, unknown>;
-  /** The lexicon's words in key order, one a line, and per word one character: its value is lexiconValues[code - 32]. */
-  export const lexiconWords: string;
-  export const lexiconCodes: string;
+  /** The lexicon as src/engine/lexicon.ts's packWordTable lays it out: lines, and base64 of its int32 slots. */
+  export const lexiconLines: string;
+  export const lexiconSlots: string;
   export const lexiconValues: unknown[];
   export const lexiconBase: Record<string, unknown>;
   export const contractionTwo: Part;

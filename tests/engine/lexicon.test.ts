@@ -1,7 +1,7 @@
 // The lexicon compromise reads (src/engine/lexicon.ts) behaves as the plain object it stands in for.
 
 import { describe, expect, it } from 'vitest';
-import { wordTable } from '../../src/engine/lexicon';
+import { packWordTable, wordTable } from '../../src/engine/lexicon';
 
 const WORDS = ['7', 'approx', 'constructor', 'sign up', 'act', 'acted', 'act now'];
 const VALUES = ['Value', 'Abbreviation', ['Noun', 'Singular'], 'PhrasalVerb'];
@@ -10,7 +10,8 @@ const CODES = [0, 1, 2, 3, 0, 1, 3];
 function both(): [Record<string, unknown>, Record<string, unknown>] {
   const plain: Record<string, unknown> = {};
   WORDS.forEach((w, i) => (plain[w] = VALUES[CODES[i]!]));
-  const table = wordTable(WORDS.join('\n'), CODES.map((c) => String.fromCharCode(32 + c)).join(''), VALUES);
+  const { lines, slots } = packWordTable(WORDS, CODES.map((c) => String.fromCharCode(32 + c)).join(''));
+  const table = wordTable(lines, slots, VALUES);
   return [plain, table];
 }
 
@@ -46,7 +47,9 @@ describe('wordTable', () => {
     expect(table['acted']).toBe('PastTense');
   });
 
-  it('refuses a code count that does not match the words', () => {
-    expect(() => wordTable('a\nb', ' ', ['X'])).toThrow('codes for a different number of words');
+  it('refuses slots that were not built over its lines', () => {
+    const { slots } = packWordTable(['a', 'b'], '  ');
+    expect(() => wordTable(' c\n b', slots, ['X'])).toThrow('were not built over these lines');
+    expect(() => packWordTable(['a\nb'], ' ')).toThrow('holds a newline');
   });
 });

@@ -7,12 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lexiconLines, lexiconSlots } from 'virtual:rapport/compromise';
 import shipped from 'virtual:rapport/pack';
 import { packModule, REVIVE, toSource } from '../../scripts/precompile.mjs';
 import { DOCUMENT, EMAIL } from '../../scripts/bench-texts';
 import { loadMessages, loadSentences } from '../../scripts/data';
 import { builtInRules, compileUserPhrases, createLinter } from '../../src/engine';
 import { loadConcepts, unpackConceptIndex } from '../../src/engine/concepts';
+import { packWordTable } from '../../src/engine/lexicon';
 import { compilePack, inflections, packFor } from '../../src/engine/matcher';
 import nlp, { readyMatch } from '../../src/engine/nlp';
 import { loadRulePack } from '../../src/engine/rules';
@@ -71,6 +73,18 @@ describe('the compromise the engine ships', () => {
     expect(firstDifferences).toEqual([]);
     expect(differ).toBe(0);
   }, 180_000);
+});
+
+describe('the lexicon the build ships', () => {
+  it('is packed as src/engine/lexicon.ts packs it (same lines, same hash, same slots)', () => {
+    const lines = lexiconLines.split('\n');
+    const packed = packWordTable(
+      lines.map((l) => l.slice(1)),
+      lines.map((l) => l[0]).join(''),
+    );
+    expect(packed.lines).toBe(lexiconLines);
+    expect(Buffer.from(packed.slots.buffer).toString('base64')).toBe(lexiconSlots);
+  });
 });
 
 describe('the rule pack the build ships', () => {
