@@ -22,6 +22,7 @@ const COMPROMISE_REVIEWED = {
   'src/two.js': '28ca6a346ed49feef3ed1839f7ba01f4',
   'src/2-two/preTagger/plugin.js': 'c5f0038b8c358362c3ecc6e7c27b5335',
   'src/2-two/postTagger/compute/index.js': '104e6e3f89cbe8142f1f331c15c28147',
+  'src/2-two/postTagger/plugin.js': '2ffbf9c3faf900d64857c96ac1d4f531',
 };
 
 function compromiseRoot() {
@@ -280,7 +281,9 @@ async function generateCompromiseModule() {
     part('preTagMethods', '2-two/preTagger/methods/index.js'),
     part('preTagTags', '2-two/preTagger/tagSet/index.js'),
     part('contractionTwo', '2-two/contraction-two/plugin.js'),
-    part('postTag', '2-two/postTagger/plugin.js'),
+    // The post-tagger plugin's api and compute, without its model: the net built from model.two.matches ships below.
+    part('postTagApi', '2-two/postTagger/api.js'),
+    part('postTagCompute', '2-two/postTagger/compute/index.js'),
     part('lazy', '2-two/lazy/plugin.js'),
     part('swap', '2-two/swap/plugin.js'),
     `export const preTagHooks = ${toSource(preTagger.hooks)};`,

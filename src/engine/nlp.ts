@@ -11,7 +11,8 @@ import {
   lexiconLines,
   lexiconSlots,
   lexiconValues,
-  postTag,
+  postTagApi,
+  postTagCompute,
   postTaggerNet,
   preTagCompute,
   preTagHooks,
@@ -229,7 +230,10 @@ nlp.plugin({
   },
 } as never);
 nlp.plugin(contractionTwo as never);
-nlp.plugin(postTag as never);
+// compromise's post-tagger plugin (2-two/postTagger/plugin.js) without its model: model.two.matches, 65 KB of match
+// objects to compile and build at startup, is read only by the post-tagger compute this file replaces, which sweeps
+// the net the build made from them (postTaggerNet).
+nlp.plugin({ api: postTagApi, compute: postTagCompute, hooks: ['postTagger'] } as never);
 nlp.plugin(lazy as never);
 nlp.plugin(swap as never);
 nlp.plugin({ compute: { postTagger }, methods: { one: { bulkMatch } } } as never);

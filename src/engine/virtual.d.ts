@@ -20,7 +20,8 @@ declare module 'virtual:rapport/compromise' {
   export const lexiconValues: unknown[];
   export const lexiconBase: Record<string, unknown>;
   export const contractionTwo: Part;
-  export const postTag: Part;
+  export const postTagApi: Part;
+  export const postTagCompute: Part;
   export const lazy: Part;
   export const swap: Part;
   export const postTaggerNet: { hooks: Record<string, object[]>; always: object[]; isNet: true };

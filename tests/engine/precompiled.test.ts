@@ -44,8 +44,11 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('the compromise the engine ships', () => {
   it('starts from the same model as the published compromise/two (lexicon, suffix models, tag set)', () => {
     const ours = nlp.world() as unknown as { model: unknown };
-    const theirs = published.world() as unknown as { model: unknown };
-    expect(ours.model).toEqual(theirs.model);
+    const theirs = published.world() as unknown as { model: { two: { matches: unknown } } };
+    // All but the post-tagger's match list, which ships as the net built from it (the tagging test below runs it).
+    const { matches, ...two } = theirs.model.two;
+    expect(matches).toBeInstanceOf(Array);
+    expect(ours.model).toEqual({ ...theirs.model, two });
   });
 
   it('tags data/ (every 4th sentence, every message), the bench texts and tricky inputs as the published compromise does', () => {
