@@ -125,7 +125,7 @@ export function originalSpan(n: Normalised, start: number, end: number): [number
  * what the writer typed as one word; the highlight covers the whole word they see.
  */
 export function wholeWords(text: string, start: number, end: number): { start: number; end: number } {
-  const inWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  const inWord = (ch: string | undefined) => ch !== undefined && LETTER_OR_DIGIT(ch).test(ch);
   while (inWord(text[end - 1]) && inWord(text[end])) end++;
   while (inWord(text[start]) && inWord(text[start - 1])) start--;
   return { start, end };
