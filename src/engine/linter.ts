@@ -460,10 +460,14 @@ const IRREGULAR_PAST = new Set([
  * in a status update; one that opens with a passive credential ("Featured in Forbes", "Backed by two investors")
  * is still about us.
  */
+const ITEM_WORD = unicodeRegExp(String.raw`[\p{L}'\u2019-]+`, 'gu');
+const REGULAR_PAST = unicodeRegExp(String.raw`^\p{L}{3,}ed$`);
+
 function isDoneTask(item: string): boolean {
-  const words = item.replace(/^(?:[-*•·▪‣◦–—]|\d{1,2}[.)])\s+/u, '').toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+  const text = item.replace(/^(?:[-*•·▪‣◦–—]|\d{1,2}[.)])\s+/u, '').toLowerCase();
+  const words = text.match(ITEM_WORD(text)) ?? [];
   const [first, second] = words;
-  if (!first || !(IRREGULAR_PAST.has(first) || /^\p{L}{3,}ed$/u.test(first))) return false;
+  if (!first || !(IRREGULAR_PAST.has(first) || REGULAR_PAST(first).test(first))) return false;
   return !(second === 'by' || second === 'in' || second === 'on' || second === 'at' || second === 'as');
 }
 
