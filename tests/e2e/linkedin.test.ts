@@ -132,8 +132,13 @@ describe('LinkedIn', () => {
     await page.mouse.move(offer.x, offer.y);
     await expect.poll(() => page.locator('rapport-ui .card').getAttribute('data-rule')).toBe('offer-expires');
     await page.locator('rapport-ui .card [data-action=mute]').click();
-    // The muted rule is silent; the clock words are still urgency to the concept rule clock-talk, which now speaks.
-    await expect.poll(() => highlightedTexts(page, MESSAGING)).toEqual(['close the deal', 'expires tonight']);
+    // The muted rule is silent; the same clock words are still urgency to closing-on-a-clock, which now speaks.
+    await page.mouse.move(0, 0);
+    await expect.poll(() => page.locator('rapport-ui .card').count()).toBe(0);
+    await expect.poll(() => highlightedTexts(page, MESSAGING)).toEqual(['Offer expires tonight', 'close the deal']);
+    const again = await highlightPoint(page, 'Offer expires tonight', MESSAGING);
+    await page.mouse.move(again.x, again.y);
+    await expect.poll(() => page.locator('rapport-ui .card').getAttribute('data-rule')).toBe('closing-on-a-clock');
     // This browser's settings now mute offer-expires: this test stays last in the file.
     await page.close();
   });
