@@ -145,14 +145,6 @@ function secondWordsOf(list: TermList): SecondWords {
   return grouped;
 }
 
-/** Positions in `list` of the terms that could start at token i: in list order, so hits come out as before. */
-function plausible(list: TermList, next: string | undefined): number[] {
-  const { single, bySecond, other } = secondWordsOf(list);
-  const same = next === undefined ? undefined : bySecond.get(next);
-  if (!same && other.length === 0) return single;
-  return [...single, ...(same ?? []), ...other].sort((a, b) => a - b);
-}
-
 /** Every occurrence of every concept term, longest term first at each position. */
 export function conceptHits(lexicon: ConceptLexicon, tokens: readonly Token[]): ConceptHit[] {
   const hits: ConceptHit[] = [];
@@ -160,23 +152,79 @@ export function conceptHits(lexicon: ConceptLexicon, tokens: readonly Token[]): 
     const word = tokens[i]!.word;
     const slot = slotOf(word);
     const next = tokens[i + 1]?.word;
-    for (const list of [lexicon.byFirstWord.get(word), slot ? lexicon.byFirstWord.get(slot) : undefined]) {
+    // Hits found earlier start before i: only this position's own hits can repeat a (concept, start).
+    const here = hits.length;
+    const tryTerm = (list: TermList, n: number) => {
+      const { words, concept } = list[n]!;
+      if (i + words.length > tokens.length) return;
+      for (let k = 1; k < words.length; k++) {
+        if (!sameWord(words[k]!, tokens[i + k]!.word) || tokens[i + k]!.clause !== tokens[i]!.clause) return;
+      }
+      for (let h = here; h < hits.length; h++) if (hits[h]!.concept === concept) return;
+      hits.push({ concept, from: i, to: i + words.length });
+    };
+    const first = lexicon.byFirstWord.get(word);
+    for (let pass = 0; pass < 2; pass++) {
+      const list = pass === 0 ? first : slot ? lexicon.byFirstWord.get(slot) : undefined;
       if (!list) continue;
-      for (const n of plausible(list, next)) {
-        const { words, concept } = list[n]!;
-        if (i + words.length > tokens.length) continue;
-        let ok = true;
-        for (let k = 1; k < words.length; k++) {
-          if (!sameWord(words[k]!, tokens[i + k]!.word) || tokens[i + k]!.clause !== tokens[i]!.clause) {
-            ok = false;
-            break;
-          }
+      // The terms that could start at token i, in list order (so hits come out as before): a merge of three
+      // ascending position lists, with no array built per token.
+      const { single, bySecond, other } = secondWordsOf(list);
+      const same = next === undefined ? undefined : bySecond.get(next);
+      if (!same && other.length === 0) {
+        for (let a = 0; a < single.length; a++) tryTerm(list, single[a]!);
+        continue;
+      }
+      const b = same ?? EMPTY;
+      let x = 0;
+      let y = 0;
+      let z = 0;
+      while (x < single.length || y < b.length || z < other.length) {
+        const sx = x < single.length ? single[x]! : Infinity;
+        const sy = y < b.length ? b[y]! : Infinity;
+        const sz = z < other.length ? other[z]! : Infinity;
+        if (sx <= sy && sx <= sz) {
+          tryTerm(list, sx);
+          x++;
+        } else if (sy <= sz) {
+          tryTerm(list, sy);
+          y++;
+        } else {
+          tryTerm(list, sz);
+          z++;
         }
-        if (ok && !hits.some((h) => h.concept === concept && h.from === i)) hits.push({ concept, from: i, to: i + words.length });
       }
     }
   }
   return hits;
+}
+const EMPTY: number[] = [];
+
+/** Per frame list: frame positions keyed on one concept each frame requires (its least used), and frames with none. */
+interface FrameIndex {
+  byKey: Map<number, number[]>;
+  always: number[];
+}
+const frameIndexes = new WeakMap<readonly CompiledFrame[], FrameIndex>();
+
+function frameIndexOf(frames: readonly CompiledFrame[]): FrameIndex {
+  let index = frameIndexes.get(frames);
+  if (!index) {
+    // A concept required by fewer frames is the better key: a sentence with a common concept then tries fewer.
+    const uses = new Map<number, number>();
+    for (const f of frames) for (const c of new Set(f.all)) uses.set(c, (uses.get(c) ?? 0) + 1);
+    index = { byKey: new Map(), always: [] };
+    frames.forEach((f, n) => {
+      if (f.all.length === 0) return index!.always.push(n);
+      let key = f.all[0]!;
+      for (const c of f.all) if (uses.get(c)! < uses.get(key)!) key = c;
+      const list = index!.byKey.get(key);
+      if (list) list.push(n);
+      else index!.byKey.set(key, [n]);
+    });
+    frameIndexes.set(frames, index);
+  }
+  return index;
 }
 
 /** The tightest match of each frame, as [start, end) offsets of the sentence. */
@@ -193,7 +241,16 @@ export function matchFrames(
     byConcept.set(h.concept, list);
   }
   const out: { rule: number; start: number; end: number }[] = [];
-  for (const frame of frames) {
+  // Only frames keyed on a concept this sentence has can match; they are tried in pack order, as before.
+  const { byKey, always } = frameIndexOf(frames);
+  const tried: number[] = [...always];
+  for (const c of byConcept.keys()) {
+    const keyed = byKey.get(c);
+    if (keyed) for (let n = 0; n < keyed.length; n++) tried.push(keyed[n]!);
+  }
+  tried.sort((a, b) => a - b);
+  for (const at of tried) {
+    const frame = frames[at]!;
     const lists = frame.all.map((c) => byConcept.get(c) ?? []);
     if (lists.some((l) => l.length === 0)) continue;
     let best: { from: number; to: number } | null = null;
