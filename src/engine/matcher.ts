@@ -21,6 +21,8 @@ type Reg = {
   fastOr?: Set<string>;
   choices?: Reg[][];
   group?: string;
+  method?: string;
+  regex?: RegExp;
 };
 
 export interface NetEntry {
@@ -35,6 +37,10 @@ export interface NetEntry {
   hasGroups: boolean;
   /** The pattern names a part-of-speech tag, so it can only match a tagged sentence. */
   usesTags: boolean;
+  /** Terms the pattern needs with a comma after them (@hasComma): a sentence with fewer commas cannot match. */
+  commas?: number;
+  /** The pattern needs a term starting with a digit (/^[0-9].../): a sentence with no digit cannot match. */
+  digit?: boolean;
 }
 
 export interface LocalHit {
@@ -165,6 +171,22 @@ function tagsOf(regs: Reg[], out: string[] = []): string[] {
   return out;
 }
 
+/** How many distinct terms with a comma after them a pattern needs (each required @hasComma token is one). */
+function commasNeeded(regs: Reg[]): number {
+  let n = 0;
+  for (const reg of regs) {
+    if (reg.optional || reg.negative) continue;
+    if (reg.method === 'hasComma') n++;
+    else if (reg.operator === 'and' && reg.choices?.some((c) => c.length === 1 && c[0]!.method === 'hasComma' && !c[0]!.negative && !c[0]!.optional)) n++;
+  }
+  return n;
+}
+
+/** A required /regex/ token that only a term starting with an ASCII digit can match. */
+function needsDigit(regs: Reg[]): boolean {
+  return regs.some((reg) => !reg.optional && !reg.negative && reg.regex instanceof RegExp && /^\^(?:\[0-9\]|\\d)/.test(reg.regex.source));
+}
+
 function selectivity(set: Set<string>): number {
   let common = 0;
   for (const w of set) if (COMMON.has(w)) common++;
@@ -180,7 +202,7 @@ export interface PatternProblem {
 export function analysePattern(
   pattern: string,
   lexicon: ConceptLexicon = EMPTY_LEXICON,
-): { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean } | { reason: string } {
+): { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean; commas: number; digit: boolean } | { reason: string } {
   if (hasNestedGroup(pattern)) return { reason: 'nests a group inside a group, which compromise does not support: list the alternatives in one group' };
   const expanded = expandLemmas(pattern, lexicon);
   let regs: Reg[];
@@ -196,7 +218,7 @@ export function analysePattern(
   const required = regs.map(tokenWords).filter((s): s is Set<string> => s !== null);
   if (required.length === 0) return { reason: 'needs at least one required word, so sentences can be prefiltered' };
   const groups = regs.filter((r) => r.group).map((r) => r.group!);
-  return { required, groups, expanded, usesTags: tags.length > 0 };
+  return { required, groups, expanded, usesTags: tags.length > 0, commas: commasNeeded(regs), digit: needsDigit(regs) };
 }
 
 /**
@@ -246,6 +268,8 @@ export function compilePack(
             required: result.required,
             hasGroups: result.groups.length > 0,
             usesTags: result.usesTags,
+            ...(result.commas > 0 ? { commas: result.commas } : {}),
+            ...(result.digit ? { digit: true } : {}),
           };
           byMatch.set(result.expanded, entry);
         }
@@ -460,6 +484,11 @@ function matchNormalised(
   for (const f of frameHits) addVetoes(pack, f.rule, words, entries);
   const frameLocal = frameHits.map((f) => toOriginal(norm, original, f.rule, f.start, f.end, {})).filter(isHit);
   if (entries.size === 0) return dedupeHits(frameLocal);
+  // Entries that need more commas, or a digit, than the sentence has cannot match: when no entry is left the
+  // sentence needs no parse at all. The tagging choice below still sees every candidate, so what the entries left
+  // match is as before.
+  const live = liveEntries(pack, entries, text);
+  if (live.length === 0) return dedupeHits(frameLocal);
   let tag = needsTags || APOSTROPHE_S(text).test(text);
   for (const f of frameHits) if (pack.ruleNeedsTags[f.rule]) tag = true;
   // Tagging changes what a words-only pattern sees in one way only: it splits contractions the tokenizer leaves
@@ -497,7 +526,7 @@ function matchNormalised(
 
   // One sweep over the slice of the compiled net this sentence can match; compromise's own hooks would also try
   // every pattern keyed on a common word ("we", "the"), which costs more than the parse.
-  const slice = { isNet: true, hooks: {}, always: [...entries].map((i) => pack.compiled[i]) };
+  const slice = { isNet: true, hooks: {}, always: live.map((i) => pack.compiled[i]) };
   const { found } = (doc as unknown as { sweep: (n: unknown, o: object) => { found: { entry: number; view: FoundView }[] } })
     .sweep(slice, { tagger: false });
   const vetoed = new Set<number>();
@@ -525,6 +554,28 @@ function matchNormalised(
   }
   hits.push(...frameLocal);
   return dedupeHits(hits.filter((h) => !vetoed.has(h.rule)));
+}
+
+function liveEntries(pack: CompiledPack, entries: Set<number>, text: string): number[] {
+  let commas = -1;
+  let digit: boolean | undefined;
+  const live: number[] = [];
+  for (const i of entries) {
+    const entry = pack.entries[i]!;
+    if (entry.commas !== undefined) {
+      if (commas === -1) {
+        commas = 0;
+        for (let k = text.indexOf(','); k !== -1; k = text.indexOf(',', k + 1)) commas++;
+      }
+      if (commas < entry.commas) continue;
+    }
+    if (entry.digit) {
+      digit ??= /[0-9]/.test(text);
+      if (!digit) continue;
+    }
+    live.push(i);
+  }
+  return live;
 }
 
 function isHit(hit: LocalHit | null): hit is LocalHit {
