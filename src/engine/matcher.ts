@@ -23,6 +23,7 @@ type Reg = {
   group?: string;
   method?: string;
   regex?: RegExp;
+  start?: boolean;
 };
 
 export interface NetEntry {
@@ -41,6 +42,10 @@ export interface NetEntry {
   commas?: number;
   /** The pattern needs a term starting with a digit (/^[0-9].../): a sentence with no digit cannot match. */
   digit?: boolean;
+  /** Words the pattern needs on more than one term ("we … we … we"), with how many terms each. */
+  repeats?: [string, number][];
+  /** An anchored pattern (^…): the words its first term can be; one of them must be able to start a sentence. */
+  initial?: string[];
 }
 
 export interface LocalHit {
@@ -187,6 +192,30 @@ function needsDigit(regs: Reg[]): boolean {
   return regs.some((reg) => !reg.optional && !reg.negative && reg.regex instanceof RegExp && /^\^(?:\[0-9\]|\\d)/.test(reg.regex.source));
 }
 
+/** The words a token's first term can be, or null when it could be anything (optional, negative, tag-only…). */
+function firstWords(reg: Reg): string[] | null {
+  if (reg.optional || reg.negative || reg.operator === 'and') return null;
+  if (reg.word) return [reg.word.toLowerCase()];
+  if (reg.fastOr && reg.fastOr.size > 0) return [...reg.fastOr].map((w) => w.toLowerCase());
+  if (reg.choices) {
+    const all = new Set<string>();
+    for (const choice of reg.choices) {
+      const words = choice[0] ? firstWords(choice[0]) : null;
+      if (!words) return null;
+      for (const w of words) all.add(w);
+    }
+    return [...all];
+  }
+  return null;
+}
+
+/** Words that separate required tokens each need ("we .{0,2} we"): one word, several tokens. */
+function repeatsOf(required: Set<string>[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const set of required) if (set.size === 1) for (const w of set) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n > 1);
+}
+
 function selectivity(set: Set<string>): number {
   let common = 0;
   for (const w of set) if (COMMON.has(w)) common++;
@@ -202,7 +231,9 @@ export interface PatternProblem {
 export function analysePattern(
   pattern: string,
   lexicon: ConceptLexicon = EMPTY_LEXICON,
-): { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean; commas: number; digit: boolean } | { reason: string } {
+):
+  | { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean; commas: number; digit: boolean; repeats: [string, number][]; initial: string[] | null }
+  | { reason: string } {
   if (hasNestedGroup(pattern)) return { reason: 'nests a group inside a group, which compromise does not support: list the alternatives in one group' };
   const expanded = expandLemmas(pattern, lexicon);
   let regs: Reg[];
@@ -218,7 +249,8 @@ export function analysePattern(
   const required = regs.map(tokenWords).filter((s): s is Set<string> => s !== null);
   if (required.length === 0) return { reason: 'needs at least one required word, so sentences can be prefiltered' };
   const groups = regs.filter((r) => r.group).map((r) => r.group!);
-  return { required, groups, expanded, usesTags: tags.length > 0, commas: commasNeeded(regs), digit: needsDigit(regs) };
+  const initial = regs[0]!.start === true ? firstWords(regs[0]!) : null;
+  return { required, groups, expanded, usesTags: tags.length > 0, commas: commasNeeded(regs), digit: needsDigit(regs), repeats: repeatsOf(required), initial };
 }
 
 /**
@@ -270,6 +302,8 @@ export function compilePack(
             usesTags: result.usesTags,
             ...(result.commas > 0 ? { commas: result.commas } : {}),
             ...(result.digit ? { digit: true } : {}),
+            ...(result.repeats.length > 0 ? { repeats: result.repeats } : {}),
+            ...(result.initial ? { initial: result.initial } : {}),
           };
           byMatch.set(result.expanded, entry);
         }
@@ -356,29 +390,56 @@ const GLUE = unicodeRegExp(String.raw`(?<=[\p{L}\p{N}\]])[\u2014\u2013](?=[\p{L}
 const APOSTROPHE_S = unicodeRegExp(String.raw`\p{L}'s\b`, 'iu');
 const NOT_WORD = unicodeRegExp(String.raw`[\s\p{P}\p{S}]`);
 
+/** The forms one raw word can take as compromise terms (a superset), each part once per occurrence. */
+function wordForms(word: string, add: (form: string) => void): void {
+  add(word);
+  // compromise splits "12hrs" into "12" and "hrs".
+  if (DIGIT(word).test(word) && LETTER(word).test(word)) for (const part of word.match(DIGITS_OR_LETTERS(word)) ?? []) add(part);
+  // "don't" is "do" + "not", "wouldn't" is "would" + "not".
+  if (word.endsWith("n't")) add(word.slice(0, -3));
+  if (word.includes("'") || word.includes('-')) {
+    for (const part of word.split(/['-]/)) if (part) add(part);
+    add(word.replace(/-/g, ''));
+    for (const [suffix, expansions] of CONTRACTIONS) {
+      if (suffix.test(word)) for (const e of expansions) add(e);
+    }
+    if (word === "can't") add('can');
+    if (word === "won't") add('will');
+    if (word === "let's") add('let');
+  }
+}
+
+const lowerForWords = (text: string) => text.toLowerCase().replace(/[’‘`´]/g, "'");
+
 /** Every word form compromise could see in this sentence (a superset), for the prefilter. */
 export function sentenceWords(text: string): Set<string> {
   const words = new Set<string>();
-  const lower = text.toLowerCase().replace(/[’‘`´]/g, "'");
-  for (const m of lower.matchAll(WORD_FORM(lower))) {
-    const word = m[0];
-    words.add(word);
-    // compromise splits "12hrs" into "12" and "hrs".
-    if (DIGIT(word).test(word) && LETTER(word).test(word)) for (const part of word.match(DIGITS_OR_LETTERS(word)) ?? []) words.add(part);
-    // "don't" is "do" + "not", "wouldn't" is "would" + "not".
-    if (word.endsWith("n't")) words.add(word.slice(0, -3));
-    if (word.includes("'") || word.includes('-')) {
-      for (const part of word.split(/['-]/)) if (part) words.add(part);
-      words.add(word.replace(/-/g, ''));
-      for (const [suffix, expansions] of CONTRACTIONS) {
-        if (suffix.test(word)) for (const e of expansions) words.add(e);
-      }
-      if (word === "can't") words.add('can');
-      if (word === "won't") words.add('will');
-      if (word === "let's") words.add('let');
-    }
-  }
+  const add = (w: string) => words.add(w);
+  const lower = lowerForWords(text);
+  for (const m of lower.matchAll(WORD_FORM(lower))) wordForms(m[0], add);
   return words;
+}
+
+/**
+ * For the finer prefilter: how often each word form occurs (at least as often as compromise can see it), and the
+ * forms of every word that could begin a sentence of compromise's (the first word, or one after anything but
+ * spaces and commas: compromise starts sentences only after a stop or a line break).
+ */
+function sentenceShape(text: string): { counts: Map<string, number>; initial: Set<string> } {
+  const counts = new Map<string, number>();
+  const initial = new Set<string>();
+  const lower = lowerForWords(text);
+  let last = -1;
+  for (const m of lower.matchAll(WORD_FORM(lower))) {
+    const start = m.index!;
+    const first = last === -1 || !/^[ \t,]*$/.test(lower.slice(last, start));
+    last = start + m[0].length;
+    wordForms(m[0], (w) => {
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+      if (first) initial.add(w);
+    });
+  }
+  return { counts, initial };
 }
 
 export interface Candidates {
@@ -559,9 +620,15 @@ function matchNormalised(
 function liveEntries(pack: CompiledPack, entries: Set<number>, text: string): number[] {
   let commas = -1;
   let digit: boolean | undefined;
+  let shape: ReturnType<typeof sentenceShape> | undefined;
   const live: number[] = [];
   for (const i of entries) {
     const entry = pack.entries[i]!;
+    if (entry.repeats || entry.initial) {
+      shape ??= sentenceShape(text);
+      if (entry.repeats && entry.repeats.some(([w, n]) => (shape!.counts.get(w) ?? 0) < n)) continue;
+      if (entry.initial && !entry.initial.some((w) => shape!.initial.has(w))) continue;
+    }
     if (entry.commas !== undefined) {
       if (commas === -1) {
         commas = 0;
