@@ -548,7 +548,7 @@ function matchNormalised(
   // Entries that need more commas, or a digit, than the sentence has cannot match: when no entry is left the
   // sentence needs no parse at all. The tagging choice below still sees every candidate, so what the entries left
   // match is as before.
-  const live = liveEntries(pack, entries, text);
+  const live = liveEntries(pack, entries, text, frameHits);
   if (live.length === 0) return dedupeHits(frameLocal);
   let tag = needsTags || APOSTROPHE_S(text).test(text);
   for (const f of frameHits) if (pack.ruleNeedsTags[f.rule]) tag = true;
@@ -617,7 +617,11 @@ function matchNormalised(
   return dedupeHits(hits.filter((h) => !vetoed.has(h.rule)));
 }
 
-function liveEntries(pack: CompiledPack, entries: Set<number>, text: string): number[] {
+/**
+ * The candidate entries that can still match this sentence, in candidate order; an exception is kept only while a
+ * rule it vetoes can still flag here (by a live pattern or a frame), since a veto of nothing changes nothing.
+ */
+function liveEntries(pack: CompiledPack, entries: Set<number>, text: string, frameHits: readonly { rule: number }[]): number[] {
   let commas = -1;
   let digit: boolean | undefined;
   let shape: ReturnType<typeof sentenceShape> | undefined;
@@ -642,7 +646,13 @@ function liveEntries(pack: CompiledPack, entries: Set<number>, text: string): nu
     }
     live.push(i);
   }
-  return live;
+  const flagging = new Set<number>();
+  for (const f of frameHits) flagging.add(f.rule);
+  for (const i of live) for (const r of pack.entries[i]!.flags) flagging.add(r);
+  return live.filter((i) => {
+    const entry = pack.entries[i]!;
+    return entry.flags.length > 0 || entry.vetoes.some((r) => flagging.has(r));
+  });
 }
 
 function isHit(hit: LocalHit | null): hit is LocalHit {
