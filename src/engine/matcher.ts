@@ -40,6 +40,13 @@ export interface NetEntry {
   usesTags: boolean;
   /** Terms the pattern needs with a comma after them (@hasComma): a sentence with fewer commas cannot match. */
   commas?: number;
+  /** Likewise for @hasColon. */
+  colons?: number;
+  /**
+   * Per alternation token with a multi-word choice: its choices, each as the word sets of its required tokens.
+   * One choice must have all its words in the sentence (the index looks for one word of each choice only).
+   */
+  choiceWords?: string[][][][];
   /** The pattern needs a term starting with a digit (/^[0-9].../): a sentence with no digit cannot match. */
   digit?: boolean;
   /** Words the pattern needs on more than one term ("we … we … we"), with how many terms each. */
@@ -176,15 +183,32 @@ function tagsOf(regs: Reg[], out: string[] = []): string[] {
   return out;
 }
 
-/** How many distinct terms with a comma after them a pattern needs (each required @hasComma token is one). */
-function commasNeeded(regs: Reg[]): number {
+/** How many distinct terms with this punctuation after them a pattern needs (each required @hasComma token is one). */
+function postsNeeded(regs: Reg[], method: 'hasComma' | 'hasColon'): number {
   let n = 0;
   for (const reg of regs) {
     if (reg.optional || reg.negative) continue;
-    if (reg.method === 'hasComma') n++;
-    else if (reg.operator === 'and' && reg.choices?.some((c) => c.length === 1 && c[0]!.method === 'hasComma' && !c[0]!.negative && !c[0]!.optional)) n++;
+    if (reg.method === method) n++;
+    else if (reg.operator === 'and' && reg.choices?.some((c) => c.length === 1 && c[0]!.method === method && !c[0]!.negative && !c[0]!.optional)) n++;
   }
   return n;
+}
+
+/** See NetEntry.choiceWords; empty when no alternation has a choice of several required words. */
+function choiceWordsOf(regs: Reg[]): string[][][][] {
+  const out: string[][][][] = [];
+  for (const reg of regs) {
+    if (reg.optional || reg.negative || reg.operator === 'and' || !reg.choices) continue;
+    const choices: string[][][] = [];
+    let usable = true;
+    for (const choice of reg.choices) {
+      const sets = choice.map(tokenWords).filter((x): x is Set<string> => x !== null);
+      if (sets.length === 0) usable = false;
+      choices.push(sets.map((x) => [...x]));
+    }
+    if (usable && choices.some((c) => c.length > 1)) out.push(choices);
+  }
+  return out;
 }
 
 /** A required /regex/ token that only a term starting with an ASCII digit can match. */
@@ -232,7 +256,7 @@ export function analysePattern(
   pattern: string,
   lexicon: ConceptLexicon = EMPTY_LEXICON,
 ):
-  | { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean; commas: number; digit: boolean; repeats: [string, number][]; initial: string[] | null }
+  | { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean; commas: number; colons: number; choiceWords: string[][][][]; digit: boolean; repeats: [string, number][]; initial: string[] | null }
   | { reason: string } {
   if (hasNestedGroup(pattern)) return { reason: 'nests a group inside a group, which compromise does not support: list the alternatives in one group' };
   const expanded = expandLemmas(pattern, lexicon);
@@ -250,7 +274,7 @@ export function analysePattern(
   if (required.length === 0) return { reason: 'needs at least one required word, so sentences can be prefiltered' };
   const groups = regs.filter((r) => r.group).map((r) => r.group!);
   const initial = regs[0]!.start === true ? firstWords(regs[0]!) : null;
-  return { required, groups, expanded, usesTags: tags.length > 0, commas: commasNeeded(regs), digit: needsDigit(regs), repeats: repeatsOf(required), initial };
+  return { required, groups, expanded, usesTags: tags.length > 0, commas: postsNeeded(regs, 'hasComma'), colons: postsNeeded(regs, 'hasColon'), choiceWords: choiceWordsOf(regs), digit: needsDigit(regs), repeats: repeatsOf(required), initial };
 }
 
 /**
@@ -301,6 +325,8 @@ export function compilePack(
             hasGroups: result.groups.length > 0,
             usesTags: result.usesTags,
             ...(result.commas > 0 ? { commas: result.commas } : {}),
+            ...(result.colons > 0 ? { colons: result.colons } : {}),
+            ...(result.choiceWords.length > 0 ? { choiceWords: result.choiceWords } : {}),
             ...(result.digit ? { digit: true } : {}),
             ...(result.repeats.length > 0 ? { repeats: result.repeats } : {}),
             ...(result.initial ? { initial: result.initial } : {}),
@@ -548,7 +574,7 @@ function matchNormalised(
   // Entries that need more commas, or a digit, than the sentence has cannot match: when no entry is left the
   // sentence needs no parse at all. The tagging choice below still sees every candidate, so what the entries left
   // match is as before.
-  const live = liveEntries(pack, entries, text, frameHits);
+  const live = liveEntries(pack, entries, text, words, frameHits);
   if (live.length === 0) return dedupeHits(frameLocal);
   let tag = needsTags || APOSTROPHE_S(text).test(text);
   for (const f of frameHits) if (pack.ruleNeedsTags[f.rule]) tag = true;
@@ -621,8 +647,15 @@ function matchNormalised(
  * The candidate entries that can still match this sentence, in candidate order; an exception is kept only while a
  * rule it vetoes can still flag here (by a live pattern or a frame), since a veto of nothing changes nothing.
  */
-function liveEntries(pack: CompiledPack, entries: Set<number>, text: string, frameHits: readonly { rule: number }[]): number[] {
+function liveEntries(
+  pack: CompiledPack,
+  entries: Set<number>,
+  text: string,
+  words: Set<string>,
+  frameHits: readonly { rule: number }[],
+): number[] {
   let commas = -1;
+  let colons = -1;
   let digit: boolean | undefined;
   let shape: ReturnType<typeof sentenceShape> | undefined;
   const live: number[] = [];
@@ -640,6 +673,14 @@ function liveEntries(pack: CompiledPack, entries: Set<number>, text: string, fra
       }
       if (commas < entry.commas) continue;
     }
+    if (entry.colons !== undefined) {
+      if (colons === -1) {
+        colons = 0;
+        for (let k = text.indexOf(':'); k !== -1; k = text.indexOf(':', k + 1)) colons++;
+      }
+      if (colons < entry.colons) continue;
+    }
+    if (entry.choiceWords && !entry.choiceWords.every((choices) => choices.some((sets) => sets.every((set) => set.some((w) => words.has(w)))))) continue;
     if (entry.digit) {
       digit ??= /[0-9]/.test(text);
       if (!digit) continue;
