@@ -42,11 +42,6 @@ export interface NetEntry {
   commas?: number;
   /** Likewise for @hasColon. */
   colons?: number;
-  /**
-   * Per alternation token with a multi-word choice: its choices, each as the word sets of its required tokens.
-   * One choice must have all its words in the sentence (the index looks for one word of each choice only).
-   */
-  choiceWords?: string[][][][];
   /** The pattern needs a term starting with a digit (/^[0-9].../): a sentence with no digit cannot match. */
   digit?: boolean;
   /** Words the pattern needs on more than one term ("we … we … we"), with how many terms each. */
@@ -194,7 +189,11 @@ function postsNeeded(regs: Reg[], method: 'hasComma' | 'hasColon'): number {
   return n;
 }
 
-/** See NetEntry.choiceWords; empty when no alternation has a choice of several required words. */
+/**
+ * Per alternation token with a multi-word choice: its choices, each as the word sets of its required tokens. One
+ * choice must have all its words in the sentence (the index looks for one word of each choice only). Empty when no
+ * alternation has a choice of several required words.
+ */
 function choiceWordsOf(regs: Reg[]): string[][][][] {
   const out: string[][][][] = [];
   for (const reg of regs) {
@@ -256,7 +255,7 @@ export function analysePattern(
   pattern: string,
   lexicon: ConceptLexicon = EMPTY_LEXICON,
 ):
-  | { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean; commas: number; colons: number; choiceWords: string[][][][]; digit: boolean; repeats: [string, number][]; initial: string[] | null }
+  | { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean; commas: number; colons: number; digit: boolean; repeats: [string, number][]; initial: string[] | null }
   | { reason: string } {
   if (hasNestedGroup(pattern)) return { reason: 'nests a group inside a group, which compromise does not support: list the alternatives in one group' };
   const expanded = expandLemmas(pattern, lexicon);
@@ -274,7 +273,7 @@ export function analysePattern(
   if (required.length === 0) return { reason: 'needs at least one required word, so sentences can be prefiltered' };
   const groups = regs.filter((r) => r.group).map((r) => r.group!);
   const initial = regs[0]!.start === true ? firstWords(regs[0]!) : null;
-  return { required, groups, expanded, usesTags: tags.length > 0, commas: postsNeeded(regs, 'hasComma'), colons: postsNeeded(regs, 'hasColon'), choiceWords: choiceWordsOf(regs), digit: needsDigit(regs), repeats: repeatsOf(required), initial };
+  return { required, groups, expanded, usesTags: tags.length > 0, commas: postsNeeded(regs, 'hasComma'), colons: postsNeeded(regs, 'hasColon'), digit: needsDigit(regs), repeats: repeatsOf(required), initial };
 }
 
 /**
@@ -326,7 +325,6 @@ export function compilePack(
             usesTags: result.usesTags,
             ...(result.commas > 0 ? { commas: result.commas } : {}),
             ...(result.colons > 0 ? { colons: result.colons } : {}),
-            ...(result.choiceWords.length > 0 ? { choiceWords: result.choiceWords } : {}),
             ...(result.digit ? { digit: true } : {}),
             ...(result.repeats.length > 0 ? { repeats: result.repeats } : {}),
             ...(result.initial ? { initial: result.initial } : {}),
@@ -647,6 +645,21 @@ function matchNormalised(
  * The candidate entries that can still match this sentence, in candidate order; an exception is kept only while a
  * rule it vetoes can still flag here (by a live pattern or a frame), since a veto of nothing changes nothing.
  */
+/**
+ * An entry's choice words (see choiceWordsOf), worked out from its pattern the first time it is a candidate rather
+ * than shipped with the pack, which they would grow by some 50 KB.
+ */
+const choiceWordsCache = new WeakMap<NetEntry, string[][][][]>();
+
+function choiceWordsFor(entry: NetEntry): string[][][][] {
+  let words = choiceWordsCache.get(entry);
+  if (!words) {
+    words = choiceWordsOf(world.methods.one.parseMatch(entry.match, {}, world));
+    choiceWordsCache.set(entry, words);
+  }
+  return words;
+}
+
 function liveEntries(
   pack: CompiledPack,
   entries: Set<number>,
@@ -680,7 +693,8 @@ function liveEntries(
       }
       if (colons < entry.colons) continue;
     }
-    if (entry.choiceWords && !entry.choiceWords.every((choices) => choices.some((sets) => sets.every((set) => set.some((w) => words.has(w)))))) continue;
+    const choiceWords = choiceWordsFor(entry);
+    if (choiceWords.length > 0 && !choiceWords.every((choices) => choices.some((sets) => sets.every((set) => set.some((w) => words.has(w)))))) continue;
     if (entry.digit) {
       digit ??= /[0-9]/.test(text);
       if (!digit) continue;
