@@ -100,7 +100,7 @@ const NUMBER_WORDS = new Set([
 ]);
 
 /**
- * The slot a token fills in a concept term: `#n` for a count (12, 40+, 1,204, twelve), `#pct` for a percentage
+ * The slot a token fills in a concept term: `#n` for a count (12, 40+, 1,204, 100k+, 2m, twelve), `#pct` for a percentage
  * (87%), `#timer` for a countdown (00:14:59); null for any other word. Counts in UI text ("In 14 carts", "87% claimed") are the tactic, not the number.
  */
 export function slotOf(word: string): '#n' | '#pct' | '#timer' | null {
@@ -109,7 +109,7 @@ export function slotOf(word: string): '#n' | '#pct' | '#timer' | null {
   if (!(first >= 48 && first <= 57)) return NUMBER_WORDS.has(word) ? '#n' : null;
   if (/^\d{1,2}(?::\d{2}){2}$/.test(word)) return '#timer';
   if (/^\d[\d.,]*%$/.test(word)) return '#pct';
-  if (/^\d[\d.,]*\+?$/.test(word) || NUMBER_WORDS.has(word)) return '#n';
+  if (/^\d[\d.,]*(?:k|m|bn)?\+?$/.test(word) || NUMBER_WORDS.has(word)) return '#n';
   return null;
 }
 
