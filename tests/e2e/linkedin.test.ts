@@ -132,13 +132,19 @@ describe('LinkedIn', () => {
     await page.mouse.move(offer.x, offer.y);
     await expect.poll(() => page.locator('rapport-ui .card').getAttribute('data-rule')).toBe('offer-expires');
     await page.locator('rapport-ui .card [data-action=mute]').click();
-    // The muted rule is silent; the same clock words are still urgency to closing-on-a-clock, which now speaks.
-    await page.mouse.move(0, 0);
-    await expect.poll(() => page.locator('rapport-ui .card').count()).toBe(0);
-    await expect.poll(() => highlightedTexts(page, MESSAGING)).toEqual(['Offer expires tonight', 'close the deal']);
-    const again = await highlightPoint(page, 'Offer expires tonight', MESSAGING);
-    await page.mouse.move(again.x, again.y);
-    await expect.poll(() => page.locator('rapport-ui .card').getAttribute('data-rule')).toBe('closing-on-a-clock');
+    // The muted rule is silent; the clock words are still urgency to another rule, whichever now speaks for them.
+    const card = page.locator('rapport-ui .card');
+    const ruleOnClockWords = async () => {
+      await page.mouse.move(0, 0);
+      const clock = (await highlightedTexts(page, MESSAGING)).find((t) => /^(Offer )?expires tonight$/.test(t));
+      if (!clock) return null;
+      const at = await highlightPoint(page, clock, MESSAGING);
+      await page.mouse.move(at.x, at.y);
+      return card.getAttribute('data-rule', { timeout: 2000 }).catch(() => null);
+    };
+    await expect.poll(ruleOnClockWords, { timeout: 15000 }).toMatch(/^(?!offer-expires$)[a-z-]+$/);
+    expect(await card.getAttribute('aria-label')).toMatch(/urgency/i);
+    expect(await highlightedTexts(page, MESSAGING)).toContain('close the deal');
     // This browser's settings now mute offer-expires: this test stays last in the file.
     await page.close();
   });
