@@ -32,8 +32,8 @@ function isTerminator(ch: string): boolean {
 /** The word just before a period, lowercased, for the abbreviation check. */
 function wordBefore(text: string, dot: number): string {
   let i = dot;
-  const part = LETTER_OR_DOT(text);
-  while (i > 0 && part.test(text[i - 1]!)) i--;
+  // The regex is chosen per character: choosing it for the whole text would scan the text at every full stop.
+  while (i > 0 && LETTER_OR_DOT(text[i - 1]!).test(text[i - 1]!)) i--;
   return text.slice(i, dot).toLowerCase();
 }
 
