@@ -136,7 +136,6 @@ export function compileUserPhrases(
   return { rules, errors };
 }
 
-/** Packs with user phrases, by rule pack and phrase set: compiled once however often the other options change. */
 /**
  * A phrase hit's rewrite plan, planned once: ranking a sentence's hits needs to know whether a rewrite fits, and the
  * finding then shows that same plan. (Hits live as long as their sentence's cached analysis, whose pack fixes the rule.)
@@ -153,6 +152,7 @@ function planFor(rule: Rule, sentence: string, hit: LocalHit): RewritePlan | nul
   return plan;
 }
 
+/** Packs with user phrases, by rule pack and phrase set: compiled once however often the other options change. */
 const userPacks = new WeakMap<readonly Rule[], Map<string, { pack: CompiledPack; errors: OptionError[] }>>();
 const USER_PACKS_KEPT = 4;
 
@@ -224,7 +224,9 @@ export class Linter {
     const audience = context.audience ?? 'unknown';
     // Mail between colleagues is not outreach: only the strongest rules speak there.
     if (audience === 'internal') pack.rules.forEach((r, i) => (this.enabled[i] = this.enabled[i]! && r.severity === 'high'));
-    this.messageRules = pack.rules.filter((r, i) => r.kind === 'message' && this.enabled[i]);
+    // A rule about the whole message speaks before one about a list in it (lint keeps one message finding set per category).
+    const listScoped = (r: Rule) => Number(r.threshold!.minSelfListItems > 0);
+    this.messageRules = pack.rules.filter((r, i) => r.kind === 'message' && this.enabled[i]).sort((a, b) => listScoped(a) - listScoped(b));
     // A reply answers the reader, so talking about yourself there is not a pitch.
     this.judgeMessages = context.reply !== true && audience !== 'internal';
     this.ignoredKeys = new Set(options.ignored ?? []);
@@ -281,9 +283,7 @@ export class Linter {
     const pitchSentences = analyses.filter((a) => a.pitch).length + listItems;
     const selfReferences = metrics.selfReferences + listItems;
     const judged = new Set<Category>();
-    // A rule about the whole message speaks before one about a list in it; one message finding set per category.
-    const byScope = [...this.messageRules].sort((a, b) => Number(a.threshold!.minSelfListItems > 0) - Number(b.threshold!.minSelfListItems > 0));
-    for (const rule of this.judgeMessages ? byScope : []) {
+    for (const rule of this.judgeMessages ? this.messageRules : []) {
       const t = rule.threshold!;
       if (judged.has(rule.category)) continue;
       const ratioMet = selfReferences >= t.minSelfToReaderRatio * Math.max(1, metrics.readerReferences);
