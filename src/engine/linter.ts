@@ -32,6 +32,17 @@ interface SentenceAnalysis {
 }
 
 /** Explanations of learned findings, per category (src/engine/model/explanations.json). */
+/** A sentence's own findings, with offsets local to it (see Linter.localFindings). */
+interface LocalFindings {
+  rules: Finding[];
+  learned: Finding | null;
+}
+
+/** A local finding placed at its sentence's offset in the text; a fresh object, so callers may keep or change it. */
+function shifted(f: Finding, by: number): Finding {
+  return { ...f, start: f.start + by, end: f.end + by, replaceStart: f.replaceStart + by, replaceEnd: f.replaceEnd + by, rewrites: [...f.rewrites] };
+}
+
 export type LearnedExplanations = Record<Category, { message: string; why: string; advice: string; example: string }>;
 
 export interface LearnedScorer {
@@ -205,6 +216,13 @@ export class Linter {
   private readonly learnedThreshold: Record<Category, number>;
   private readonly learnedEnabled: Record<Category, boolean>;
   private readonly judgeMessages: boolean;
+  private readonly messageIds: ReadonlySet<string>;
+  /**
+   * Per analysed sentence, its rule and learned findings at offsets local to the sentence: they depend only on the
+   * sentence and this linter's options, so a relint rebuilds them only for the sentences that changed and shifts
+   * the rest to where their sentence now starts.
+   */
+  private readonly local = new WeakMap<SentenceAnalysis, LocalFindings>();
 
   /**
    * previous: the linter this one replaces (after an option change). A sentence's analysis depends only on the
@@ -227,6 +245,7 @@ export class Linter {
     // A rule about the whole message speaks before one about a list in it (lint keeps one message finding set per category).
     const listScoped = (r: Rule) => Number(r.threshold!.minSelfListItems > 0);
     this.messageRules = pack.rules.filter((r, i) => r.kind === 'message' && this.enabled[i]).sort((a, b) => listScoped(a) - listScoped(b));
+    this.messageIds = new Set(this.messageRules.map((r) => r.id));
     // A reply answers the reader, so talking about yourself there is not a pitch.
     this.judgeMessages = context.reply !== true && audience !== 'internal';
     this.ignoredKeys = new Set(options.ignored ?? []);
@@ -249,7 +268,10 @@ export class Linter {
 
   /** Lints text, re-analysing only sentences not seen in the previous call; equal to a fresh full lint. */
   lint(text: string): Report {
-    const spans = splitSentences(text);
+    return this.lintSpans(splitSentences(text));
+  }
+
+  private lintSpans(spans: readonly SentenceSpan[]): Report {
     const next = new Map<string, SentenceAnalysis>();
     const analyses = spans.map((span) => {
       let analysis = next.get(span.text) ?? this.cache.get(span.text);
@@ -260,16 +282,14 @@ export class Linter {
     this.cache = next;
 
     const findings: Finding[] = [];
+    const local = analyses.map((analysis, i) => this.localFindings(analysis, spans[i]!.text));
     spans.forEach((span, i) => {
-      for (const hit of this.onePerCategory(analyses[i]!.hits, span.text)) {
-        findings.push(this.toFinding(this.pack.rules[hit.rule]!, span, hit, sentenceHash(span)));
-      }
+      for (const f of local[i]!.rules) findings.push(shifted(f, span.start));
     });
+    // A learned verdict speaks only where no rule finding of its sentence does (sentences do not overlap).
     spans.forEach((span, i) => {
-      const learned = analyses[i]!.learned;
-      if (!learned || !this.scorer || learned.probability < this.learnedThreshold[learned.category] || !this.learnedEnabled[learned.category]) return;
-      if (findings.some((f) => f.start < span.end && span.start < f.end)) return;
-      findings.push(this.learnedFinding(learned, span, sentenceHash(span)));
+      const learned = local[i]!.learned;
+      if (learned) findings.push(shifted(learned, span.start));
     });
     const metrics = aggregateMetrics(analyses.map((a) => a.stats));
     // A list under a heading about us ("What I've shipped:", or "Quick context:" after a line about us) is us too,
@@ -300,8 +320,26 @@ export class Linter {
     const kept = findings
       .filter((f) => !this.isIgnored(f))
       .sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-    const messageIds = new Set(this.messageRules.map((r) => r.id));
-    return { findings: kept, metrics, score: scoreReport(kept, metrics, messageIds) };
+    return { findings: kept, metrics, score: scoreReport(kept, metrics, this.messageIds) };
+  }
+
+  /** A sentence's rule findings and learned finding, at offsets within the sentence; built once per analysis. */
+  private localFindings(analysis: SentenceAnalysis, text: string): LocalFindings {
+    let local = this.local.get(analysis);
+    if (local) return local;
+    const span: SentenceSpan = { start: 0, end: text.length, text };
+    let hash: string | undefined;
+    const rules = this.onePerCategory(analysis.hits, text).map((hit) => this.toFinding(this.pack.rules[hit.rule]!, span, hit, (hash ??= sentenceHash(span))));
+    const learned = analysis.learned;
+    const speaks =
+      learned !== null &&
+      this.scorer !== null &&
+      learned.probability >= this.learnedThreshold[learned.category] &&
+      this.learnedEnabled[learned.category] &&
+      rules.length === 0;
+    local = { rules, learned: speaks ? this.learnedFinding(learned, span, (hash ??= sentenceHash(span))) : null };
+    this.local.set(analysis, local);
+    return local;
   }
 
   /** Settings hold hashed tokens (src/engine/ignore-keys.ts); raw keys, as in older exports and tests, count too. */
@@ -321,7 +359,8 @@ export class Linter {
     const budget = control.budgetMs ?? 8;
     let batchStart = now();
     let analysedInBatch = false;
-    for (const span of splitSentences(text)) {
+    const spans = splitSentences(text);
+    for (const span of spans) {
       if (this.cache.has(span.text)) continue;
       // Every batch analyses at least one sentence, so a slow sentence cannot stall the lint.
       if (analysedInBatch && now() - batchStart >= budget) {
@@ -334,7 +373,7 @@ export class Linter {
       analysedInBatch = true;
     }
     if (control.signal?.aborted) return null;
-    return this.lint(text);
+    return this.lintSpans(spans);
   }
 
   /**

@@ -143,6 +143,18 @@ export function fitRewrite(sentence: string, start: number, end: number, filled:
   return { start, end, text };
 }
 
+/** Each rule's `find`, compiled once as the global, indexed search planRewrites runs (matchAll leaves it untouched). */
+const findPatterns = new WeakMap<RegExp, RegExp>();
+
+function findPattern(find: RegExp): RegExp {
+  let pattern = findPatterns.get(find);
+  if (!pattern) {
+    pattern = new RegExp(find.source, 'giud');
+    findPatterns.set(find, pattern);
+  }
+  return pattern;
+}
+
 /** The rewrites a rule offers for one hit in one sentence, each fitted, merged onto one span. */
 export function planRewrites(
   sentence: string,
@@ -160,7 +172,7 @@ export function planRewrites(
     let end = hit.end;
     const values: Record<string, string> = { ...groups, match: sentence.slice(hit.start, hit.end) };
     if (spec.find) {
-      const pattern = new RegExp(spec.find.source, 'giud');
+      const pattern = findPattern(spec.find);
       let found: RegExpExecArray | null = null;
       for (const m of searchable.matchAll(pattern)) {
         if (m.index! <= hit.start && m.index! + m[0].length >= hit.end) {
