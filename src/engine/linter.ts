@@ -31,7 +31,6 @@ interface SentenceAnalysis {
   learned: { category: Category; probability: number; start: number; end: number } | null;
 }
 
-/** Explanations of learned findings, per category (src/engine/model/explanations.json). */
 /** A sentence's own findings, with offsets local to it (see Linter.localFindings). */
 interface LocalFindings {
   rules: Finding[];
@@ -43,6 +42,7 @@ function shifted(f: Finding, by: number): Finding {
   return { ...f, start: f.start + by, end: f.end + by, replaceStart: f.replaceStart + by, replaceEnd: f.replaceEnd + by, rewrites: [...f.rewrites] };
 }
 
+/** Explanations of learned findings, per category (src/engine/model/explanations.json). */
 export type LearnedExplanations = Record<Category, { message: string; why: string; advice: string; example: string }>;
 
 export interface LearnedScorer {
