@@ -27,6 +27,8 @@ interface SentenceAnalysis {
   stats: SentenceStats;
   /** The sentence pitches the sender (our platform, years of experience, a bit about me…). */
   pitch: boolean;
+  /** The names of the concepts the sentence holds, for a rule that speaks only after one of them (Rule.follows). */
+  concepts: ReadonlySet<string>;
   /** The learned scorer's verdict at the loosest threshold any context uses; null when a rule fired or none. */
   learned: { category: Category; probability: number; start: number; end: number } | null;
 }
@@ -135,6 +137,7 @@ export function compileUserPhrases(
       patterns: [pattern],
       frames: [],
       exceptions: [],
+      follows: [],
       message,
       why: 'You added this phrase to your own list.',
       rewrites: rewrite ? [{ approach: null, to: rewrite, find: null }] : [],
@@ -283,13 +286,27 @@ export class Linter {
 
     const findings: Finding[] = [];
     const local = analyses.map((analysis, i) => this.localFindings(analysis, spans[i]!.text));
+    const followed = new Set<number>();
     spans.forEach((span, i) => {
-      for (const f of local[i]!.rules) findings.push(shifted(f, span.start));
+      const own = local[i]!.rules;
+      for (const f of own) findings.push(shifted(f, span.start));
+      // A rule that follows a concept speaks only when the sentence before holds it (not sentence-local, so not cached).
+      const before = i > 0 ? analyses[i - 1]!.concepts : null;
+      if (before === null || before.size === 0) return;
+      const rules = this.pack.rules;
+      const follow = analyses[i]!.hits.filter((h) => (rules[h.rule]!.follows?.length ?? 0) > 0 && rules[h.rule]!.follows.some((n) => before.has(n)));
+      if (follow.length === 0) return;
+      for (const hit of this.onePerCategory(follow, span.text)) {
+        const category = rules[hit.rule]!.category;
+        if (own.some((f) => f.category === category && hit.start < f.end && f.start < hit.end)) continue;
+        findings.push(this.toFinding(rules[hit.rule]!, span, hit, sentenceHash(span)));
+        followed.add(i);
+      }
     });
     // A learned verdict speaks only where no rule finding of its sentence does (sentences do not overlap).
     spans.forEach((span, i) => {
       const learned = local[i]!.learned;
-      if (learned) findings.push(shifted(learned, span.start));
+      if (learned && !followed.has(i)) findings.push(shifted(learned, span.start));
     });
     const metrics = aggregateMetrics(analyses.map((a) => a.stats));
     // A list under a heading about us ("What I've shipped:", or "Quick context:" after a line about us) is us too,
@@ -329,7 +346,9 @@ export class Linter {
     if (local) return local;
     const span: SentenceSpan = { start: 0, end: text.length, text };
     let hash: string | undefined;
-    const rules = this.onePerCategory(analysis.hits, text).map((hit) => this.toFinding(this.pack.rules[hit.rule]!, span, hit, (hash ??= sentenceHash(span))));
+    // Hits of a rule that follows a concept depend on the sentence before: lintSpans adds them.
+    const own = analysis.hits.filter((h) => (this.pack.rules[h.rule]!.follows?.length ?? 0) === 0);
+    const rules = this.onePerCategory(own, text).map((hit) => this.toFinding(this.pack.rules[hit.rule]!, span, hit, (hash ??= sentenceHash(span))));
     const learned = analysis.learned;
     const speaks =
       learned !== null &&
@@ -414,6 +433,7 @@ export class Linter {
       hits: match.hits,
       stats: sentenceStats(match.normalised.text),
       pitch: [...names].some((n) => PITCH_CONCEPTS.has(n)),
+      concepts: names,
       learned,
     };
   }

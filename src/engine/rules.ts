@@ -46,6 +46,11 @@ export interface Rule {
   /** Concepts that co-occur in one clause (see frames.ts); a phrase rule needs patterns, frames or both. */
   frames: FrameSpec[];
   exceptions: string[];
+  /**
+   * Concepts the previous sentence must hold for this rule to speak: a push split over two sentences ("Over 3,000
+   * dentists trust us. Why don't you?"), whose second half means nothing alone. Empty for most rules.
+   */
+  follows: string[];
   message: string;
   why: string;
   rewrites: RewriteSpec[];
@@ -75,7 +80,7 @@ export class RuleError extends Error {
 
 const FIELDS = new Set([
   '$schema', 'category', 'severity', 'kind', 'patterns', 'frames', 'exceptions', 'message', 'why', 'rewrites', 'advice',
-  'example', 'threshold', 'examples',
+  'example', 'threshold', 'examples', 'follows',
 ]);
 const THRESHOLD_FIELDS = ['minWords', 'minSentences', 'minSelfLedShare', 'minSelfToReaderRatio', 'minPitchSentences'] as const;
 const OPTIONAL_THRESHOLD_FIELDS = ['minSelfListItems'] as const;
@@ -147,6 +152,11 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
   const frames = frameList(data.frames, fail);
   if (kind === 'phrase' && patterns.length === 0 && frames.length === 0) fail('patterns', 'a phrase rule needs at least one pattern or frame');
   const exceptions = list('exceptions', data.exceptions, 0);
+  const follows = list('follows', data.follows, 0);
+  follows.forEach((name, i) => {
+    if (!/^[A-Z][A-Za-z]+$/.test(name)) fail(`follows[${i}]`, `"${name}" must name a concept, like Crowd`);
+  });
+  if (kind === 'message' && follows.length > 0) fail('follows', 'a message rule is judged on the whole message and follows no sentence');
   if (kind === 'message' && patterns.length > 0) fail('patterns', 'a message rule is judged on the whole message and takes no patterns');
   if (kind === 'message' && frames.length > 0) fail('frames', 'a message rule is judged on the whole message and takes no frames');
 
@@ -197,6 +207,7 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
       patterns,
       frames,
       exceptions,
+      follows,
       message: message!,
       why: why!,
       rewrites,
