@@ -289,6 +289,7 @@ export function compilePack(
 ): CompiledPack {
   const errors: RuleError[] = [];
   if (base && base.rules.some((rule, i) => rules[i] !== rule)) throw new Error('compilePack: rules must start with the base pack\'s rules');
+  if (base) decodeAll(base);
   const from = base?.rules.length ?? 0;
   // The base's entries are copied before this pack's rules add to their flags and vetoes.
   const byMatch = new Map<string, NetEntry>(base?.entries.map((e) => [e.match, { ...e, flags: [...e.flags], vetoes: [...e.vetoes] }]));
@@ -377,13 +378,64 @@ const packs = new WeakMap<readonly Rule[], CompiledPack>();
 /** A pack compiled at build time (see precompile.ts), as data. */
 export type PackData = Omit<CompiledPack, 'lexicon'> & { concepts: Concept[]; conceptIndex: PackedConceptIndex };
 
-/** Turns build-time pack data back into a pack, shared by every linter over `data.rules`. */
-export function revivePack(data: PackData): CompiledPack {
+/**
+ * The pack as the build ships it (scripts/precompile.mjs): the net's entries and their compiled matches as lines of
+ * JSON text, one per entry, which `decode` turns into what PackData holds; the compiled matches' regs as lines of
+ * their own, parsed when first tried (nlp.ts readyMatch).
+ */
+export type ShippedPack = Omit<PackData, 'entries' | 'compiled'> & {
+  lines: { count: number; entries: string; compiled: string; regs: string };
+  decode: (line: string) => unknown;
+};
+
+/** Per revived pack with entries not decoded yet: decodes entry i (and its compiled match) into the pack. */
+const undecoded = new WeakMap<CompiledPack, (i: number) => NetEntry>();
+
+function splitLines(text: string, count: number): string[] {
+  const lines = count === 0 ? [] : text.split('\n');
+  if (lines.length !== count) throw new Error(`revivePack: ${lines.length} lines of pack data, expected ${count}`);
+  return lines;
+}
+
+/**
+ * Turns build-time pack data back into a pack, shared by every linter over `data.rules`. Entries are decoded when a
+ * sentence could first match them (entryAt): a lint reaches a few dozen, so startup decodes none of the thousand.
+ */
+export function revivePack(data: ShippedPack): CompiledPack {
   let pack = packs.get(data.rules);
   if (!pack) {
-    const { concepts, conceptIndex, ...rest } = data;
-    pack = { ...rest, lexicon: unpackConceptIndex(concepts, conceptIndex) };
+    const { concepts, conceptIndex, lines, decode, ...rest } = data;
+    const entryLines = splitLines(lines.entries, lines.count);
+    const compiledLines = splitLines(lines.compiled, lines.count);
+    const regsLines = splitLines(lines.regs, lines.count);
+    const entries = new Array<NetEntry>(lines.count);
+    const compiled = new Array<object>(lines.count);
+    const revived: CompiledPack = { ...rest, entries, compiled, lexicon: unpackConceptIndex(concepts, conceptIndex) };
+    undecoded.set(revived, (i) => {
+      const entry = decode(entryLines[i]!) as NetEntry;
+      const match = decode(compiledLines[i]!) as { regs: unknown };
+      match.regs = regsLines[i];
+      entries[i] = entry;
+      compiled[i] = match;
+      return entry;
+    });
+    pack = revived;
     packs.set(data.rules, pack);
+  }
+  return pack;
+}
+
+/** Entry i of the pack, decoded the first time it is asked for (see revivePack); its compiled match with it. */
+function entryAt(pack: CompiledPack, i: number): NetEntry {
+  return pack.entries[i] ?? undecoded.get(pack)!(i);
+}
+
+/** The pack with every entry decoded, as compiling it would have made it (a pack compiled at runtime already is). */
+export function decodeAll(pack: CompiledPack): CompiledPack {
+  const decode = undecoded.get(pack);
+  if (decode) {
+    for (let i = 0; i < pack.entries.length; i++) if (pack.entries[i] === undefined) decode(i);
+    undecoded.delete(pack);
   }
   return pack;
 }
@@ -484,9 +536,11 @@ export function candidates(pack: CompiledPack, words: Set<string>): Candidates {
     const list = pack.index.get(word);
     if (!list) continue;
     for (const i of list) {
-      if (entries.has(i) || !couldMatch(pack.entries[i]!, words)) continue;
+      if (entries.has(i)) continue;
+      const entry = entryAt(pack, i);
+      if (!couldMatch(entry, words)) continue;
       entries.add(i);
-      for (const r of pack.entries[i]!.flags) {
+      for (const r of entry.flags) {
         if (pack.ruleNeedsTags[r]) needsTags = true;
         addVetoes(pack, r, words, entries);
       }
@@ -502,7 +556,7 @@ function couldMatch(entry: NetEntry, words: Set<string>): boolean {
 
 /** The exceptions of rule r that could match these words: one that cannot is not worth sweeping. */
 function addVetoes(pack: CompiledPack, r: number, words: Set<string>, entries: Set<number>): void {
-  for (const veto of pack.vetoEntries[r]!) if (!entries.has(veto) && couldMatch(pack.entries[veto]!, words)) entries.add(veto);
+  for (const veto of pack.vetoEntries[r]!) if (!entries.has(veto) && couldMatch(entryAt(pack, veto), words)) entries.add(veto);
 }
 
 function intersects(set: Set<string>, words: Set<string>): boolean {

@@ -1,9 +1,9 @@
 // Types of the modules scripts/precompile.mjs generates at build time.
 
 declare module 'virtual:rapport/pack' {
-  import type { PackData } from './precompile';
+  import type { ShippedPack } from './matcher';
 
-  const pack: PackData;
+  const pack: ShippedPack;
   export default pack;
 }
 
