@@ -338,8 +338,11 @@ async function compilePackSource(rulesDir) {
     root: ROOT,
     plugins: [precompile({ rulesDir, pack: false })],
   });
+  const { packIndexLine } = module;
   const data = module.precompilePack(readJsonDir(rulesDir, 'rules'), readJsonDir(join(rulesDir, 'concepts'), 'rules/concepts'));
-  const { entries, compiled, ...eager } = data;
+  const { entries, compiled, concepts, conceptIndex, ...eager } = data;
+  eager.conceptNames = concepts.map((c) => c.name);
+  eager.conceptWords = conceptIndex.map(([word]) => word);
   if (compiled.length !== entries.length) throw new Error('pack: one compiled match per entry expected');
   const members = Object.keys(eager).map((k) => `${quote(k)}:${toSource(eager[k], `pack.${k}`)}`);
   // The net's entries and their compiled matches, a line each, decoded by src/engine/matcher.ts (revivePack) the first
@@ -354,6 +357,17 @@ async function compilePackSource(rulesDir) {
     // The placeholder keeps `regs` where buildNet put it among the keys; nlp.ts parses the regs text (readyMatch).
     compiled: lineList(compiled.map((m) => ({ ...m, regs: 0 })), 'pack.compiled'),
     regs: regs.join('\n'),
+    // Each concept's note and forms (src/engine/concepts.ts shippedConcepts parses one when it is first read).
+    concepts: concepts.map((c) => ascii(JSON.stringify({ note: c.note, forms: c.forms }))).join('\n'),
+    // Per first word of the concept index, its terms (src/engine/concepts.ts PackedTermIndex unpacks a word's line
+    // the first time a text has that word).
+    conceptIndex: conceptIndex
+      .map(([word, pairs]) => {
+        const list = [];
+        for (let i = 0; i < pairs.length; i += 2) list.push({ words: concepts[pairs[i]].forms[pairs[i + 1]], concept: pairs[i] });
+        return ascii(JSON.stringify(packIndexLine(list)));
+      })
+      .join('\n'),
   };
   members.push(`"lines":{${Object.keys(lines).map((k) => `${quote(k)}:${typeof lines[k] === 'number' ? lines[k] : quote(lines[k])}`).join(',')}}`);
   members.push('"decode":(line) => revive(JSON.parse(line))');
@@ -383,6 +397,25 @@ export function packModule(rulesDir = join(ROOT, 'rules')) {
       else reject(new Error(Buffer.concat(err).toString('utf8').trim() || `pack compile exited with ${code}`));
     });
   });
+}
+
+/**
+ * compromise's mergeDeep (src/API/extend.js) adds each key of a plugin's model as `Object.assign(model, { [key]: v })`:
+ * every such literal with a new key name adds a transition to one shared object shape, and importing compromise/one
+ * merges some 1,200 keys (its Unicode and abbreviation tables), tens of millions of instructions at startup. The
+ * same [[Set]] as a plain assignment (`model[key] = v`, keys of __proto__ and the like are skipped as before) builds
+ * the same model without them. Only the reviewed file is rewritten, and only where it reads as reviewed.
+ */
+const EXTEND_REVIEWED = '0c197bea7fb320c17b9dc97354370367';
+
+function fasterMerge(code, id) {
+  const md5 = createHash('md5').update(code).digest('hex');
+  if (md5 !== EXTEND_REVIEWED) throw new Error(`${id} changed (md5 ${md5}); review scripts/precompile.mjs fasterMerge against it`);
+  const out = code
+    .replace('if (!model[key]) Object.assign(model, { [key]: {} })', 'if (!model[key]) model[key] = {}')
+    .replace('Object.assign(model, { [key]: plugin[key] })', 'model[key] = plugin[key]');
+  if (out.includes('Object.assign(model, {')) throw new Error(`${id}: fasterMerge left a merge unrewritten`);
+  return { code: out, map: null };
 }
 
 /** Where the generated modules are written (node_modules/ is never committed); one file per module, per checkout. */
@@ -424,6 +457,12 @@ export function precompile(options = {}) {
     async watchChange(id) {
       // A rule edited under `vite build --watch` or vitest's watch mode: the pack is rebuilt before the rebuild reads it.
       if (withPack && resolve(id).startsWith(rulesDir)) await writePack();
+    },
+    transform: {
+      filter: { id: /compromise[\\/]src[\\/]API[\\/]extend\.js$/ },
+      handler(code, id) {
+        return fasterMerge(code, id);
+      },
     },
     resolveId: {
       filter: { id: /^compromise\/two$/ },

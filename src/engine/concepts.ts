@@ -130,6 +130,128 @@ export function unpackConceptIndex(concepts: Concept[], packed: PackedConceptInd
   return { concepts, byName: new Map(concepts.map((c) => [c.name, c])), byFirstWord };
 }
 
+type TermEntry = { words: string[]; concept: number };
+
+/**
+ * The concepts as the build ships them (scripts/precompile.mjs): each one's name at once (a hit is reported by its
+ * concept's name), its note and forms as a line of JSON parsed the first time either is read, so startup parses
+ * none of the concepts' thousands of terms.
+ */
+export function shippedConcepts(names: readonly string[], lines: string): Concept[] {
+  const bodies = names.length === 0 ? [] : lines.split('\n');
+  if (bodies.length !== names.length) throw new Error(`shippedConcepts: ${bodies.length} lines for ${names.length} concepts`);
+  return names.map((name, i) => {
+    let body: { note: string; forms: string[][] } | undefined;
+    const read = () => (body ??= JSON.parse(bodies[i]!) as { note: string; forms: string[][] });
+    const concept = { name } as Concept;
+    Object.defineProperties(concept, {
+      note: { get: () => read().note, enumerable: true, configurable: true },
+      forms: { get: () => read().forms, enumerable: true, configurable: true },
+    });
+    return concept;
+  });
+}
+
+/**
+ * byFirstWord as the build ships it (scripts/precompile.mjs): the first words, and per first word a line of JSON
+ * listing its terms in the index's order as [concept, "word word …", …]. A word's terms are unpacked the first time
+ * it is looked up, so a lint reads the few hundred words its text has of the index's thousands. Anything that reads
+ * the index whole, or changes it, unpacks every word first, in the build's order, so it behaves as the Map
+ * indexConcepts builds.
+ */
+class PackedTermIndex extends Map<string, TermEntry[]> {
+  #packed: Map<string, number> | null;
+  readonly #words: readonly string[];
+  readonly #lines: readonly string[];
+
+  constructor(words: readonly string[], lines: readonly string[]) {
+    super();
+    if (lines.length !== words.length) throw new Error(`shippedLexicon: ${lines.length} index lines for ${words.length} words`);
+    this.#words = words;
+    this.#lines = lines;
+    this.#packed = new Map(words.map((w, i) => [w, i]));
+  }
+
+  override get(word: string): TermEntry[] | undefined {
+    return super.get(word) ?? this.#unpack(word);
+  }
+
+  override has(word: string): boolean {
+    return super.has(word) || this.#packed?.has(word) === true;
+  }
+
+  #unpack(word: string): TermEntry[] | undefined {
+    const at = this.#packed?.get(word);
+    if (at === undefined) return undefined;
+    const packed = JSON.parse(this.#lines[at]!) as (number | string)[];
+    const list: TermEntry[] = [];
+    for (let i = 0; i < packed.length; i += 2) list.push({ words: (packed[i + 1] as string).split(' '), concept: packed[i] as number });
+    this.#packed!.delete(word);
+    super.set(word, list);
+    return list;
+  }
+
+  #whole(): void {
+    if (this.#packed === null) return;
+    const lists = this.#words.map((word) => [word, this.get(word)!] as const);
+    this.#packed = null;
+    super.clear();
+    for (const [word, list] of lists) super.set(word, list);
+  }
+
+  override get size(): number {
+    this.#whole();
+    return super.size;
+  }
+  override set(word: string, list: TermEntry[]): this {
+    this.#whole();
+    return super.set(word, list);
+  }
+  override delete(word: string): boolean {
+    this.#whole();
+    return super.delete(word);
+  }
+  override clear(): void {
+    this.#packed = null;
+    super.clear();
+  }
+  override forEach(callback: (list: TermEntry[], word: string, map: Map<string, TermEntry[]>) => void, thisArg?: unknown): void {
+    this.#whole();
+    super.forEach(callback, thisArg);
+  }
+  override entries(): MapIterator<[string, TermEntry[]]> {
+    this.#whole();
+    return super.entries();
+  }
+  override keys(): MapIterator<string> {
+    this.#whole();
+    return super.keys();
+  }
+  override values(): MapIterator<TermEntry[]> {
+    this.#whole();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[string, TermEntry[]]> {
+    this.#whole();
+    return super[Symbol.iterator]();
+  }
+}
+
+/** A shipped index line per first word (PackedTermIndex): its terms as [concept, words joined by spaces, …]. */
+export function packIndexLine(list: readonly TermEntry[]): (number | string)[] {
+  return list.flatMap(({ words, concept }) => {
+    if (words.some((w) => w === '' || /[\s]/.test(w))) throw new Error(`packIndexLine: a term word is empty or holds a space: ${JSON.stringify(words)}`);
+    return [concept, words.join(' ')];
+  });
+}
+
+/** The lexicon indexConcepts builds, from what the build shipped (shippedConcepts, PackedTermIndex), read lazily. */
+export function shippedLexicon(names: readonly string[], conceptLines: string, words: readonly string[], indexLines: string): ConceptLexicon {
+  const concepts = shippedConcepts(names, conceptLines);
+  const lines = words.length === 0 ? [] : indexLines.split('\n');
+  return { concepts, byName: new Map(concepts.map((c) => [c.name, c])), byFirstWord: new PackedTermIndex(words, lines) };
+}
+
 export const EMPTY_LEXICON: ConceptLexicon = { concepts: [], byName: new Map(), byFirstWord: new Map() };
 
 /** A concept's terms as one compromise alternation body (no parentheses), for `#Concept` in patterns. */

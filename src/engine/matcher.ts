@@ -2,7 +2,7 @@
 // prefilters sentences on their raw words so only sentences that can match are parsed, and sweeps each candidate
 // sentence once with the slice of patterns it can match.
 
-import { alternation, EMPTY_LEXICON, unpackConceptIndex, type Concept, type ConceptLexicon, type PackedConceptIndex } from './concepts';
+import { alternation, EMPTY_LEXICON, shippedLexicon, type Concept, type ConceptLexicon, type PackedConceptIndex } from './concepts';
 import nlp from './nlp';
 import { conceptHits, matchFrames, tokenize, type CompiledFrame, type ConceptHit, type Token } from './frames';
 import { normalise, originalSpan, wholeWords, type Normalised } from './normalise';
@@ -383,8 +383,12 @@ export type PackData = Omit<CompiledPack, 'lexicon'> & { concepts: Concept[]; co
  * JSON text, one per entry, which `decode` turns into what PackData holds; the compiled matches' regs as lines of
  * their own, parsed when first tried (nlp.ts readyMatch).
  */
-export type ShippedPack = Omit<PackData, 'entries' | 'compiled'> & {
-  lines: { count: number; entries: string; compiled: string; regs: string };
+export type ShippedPack = Omit<PackData, 'entries' | 'compiled' | 'concepts' | 'conceptIndex'> & {
+  /** The concepts' names; their notes and forms are lines.concepts, a line of JSON each (concepts.ts shippedConcepts). */
+  conceptNames: string[];
+  /** The concept index's first words; their terms are lines.conceptIndex, a line each (concepts.ts shippedLexicon). */
+  conceptWords: string[];
+  lines: { count: number; entries: string; compiled: string; regs: string; concepts: string; conceptIndex: string };
   decode: (line: string) => unknown;
 };
 
@@ -404,13 +408,13 @@ function splitLines(text: string, count: number): string[] {
 export function revivePack(data: ShippedPack): CompiledPack {
   let pack = packs.get(data.rules);
   if (!pack) {
-    const { concepts, conceptIndex, lines, decode, ...rest } = data;
+    const { conceptNames, conceptWords, lines, decode, ...rest } = data;
     const entryLines = splitLines(lines.entries, lines.count);
     const compiledLines = splitLines(lines.compiled, lines.count);
     const regsLines = splitLines(lines.regs, lines.count);
     const entries = new Array<NetEntry>(lines.count);
     const compiled = new Array<object>(lines.count);
-    const revived: CompiledPack = { ...rest, entries, compiled, lexicon: unpackConceptIndex(concepts, conceptIndex) };
+    const revived: CompiledPack = { ...rest, entries, compiled, lexicon: shippedLexicon(conceptNames, lines.concepts, conceptWords, lines.conceptIndex) };
     undecoded.set(revived, (i) => {
       const entry = decode(entryLines[i]!) as NetEntry;
       const match = decode(compiledLines[i]!) as { regs: unknown };

@@ -2,6 +2,8 @@
 // pack the engine ships as data, so neither the extension nor the CLI validates or parses a rule at startup.
 
 import { loadConcepts, packConceptIndex } from './concepts';
+
+export { packIndexLine } from './concepts';
 import { compilePack, inflections, type PackData } from './matcher';
 import nlp from './nlp';
 import { loadRulePack } from './rules';
