@@ -340,7 +340,14 @@ async function compilePackSource(rulesDir) {
   });
   const { packIndexLine } = module;
   const data = module.precompilePack(readJsonDir(rulesDir, 'rules'), readJsonDir(join(rulesDir, 'concepts'), 'rules/concepts'));
-  const { entries, compiled, concepts, conceptIndex, ...eager } = data;
+  const { rules, entries, compiled, concepts, conceptIndex, ...eager } = data;
+  // Each rule's head, and the rest of it as a line (src/engine/rules.ts shippedRules).
+  const { RULE_BODY_FIELDS } = module;
+  const ruleKeys = JSON.stringify(['id', 'category', 'severity', 'kind', ...RULE_BODY_FIELDS.slice(0, -1), 'threshold', RULE_BODY_FIELDS.at(-1)]);
+  for (const rule of rules) {
+    if (JSON.stringify(Object.keys(rule)) !== ruleKeys) throw new Error(`pack: rule ${rule.id} has keys ${Object.keys(rule).join(', ')}; shippedRules expects ${ruleKeys}`);
+  }
+  eager.ruleHeads = rules.map((r) => [r.id, r.category, r.severity, r.kind, r.threshold]);
   eager.conceptNames = concepts.map((c) => c.name);
   eager.conceptWords = conceptIndex.map(([word]) => word);
   if (compiled.length !== entries.length) throw new Error('pack: one compiled match per entry expected');
@@ -352,6 +359,7 @@ async function compilePackSource(rulesDir) {
     return ascii(JSON.stringify(encode(m.regs, `pack.compiled[${i}].regs`)));
   });
   const lines = {
+    rules: rules.map((r, i) => ascii(JSON.stringify(encode(Object.fromEntries(RULE_BODY_FIELDS.map((k) => [k, r[k]])), `pack.rules[${i}]`)))).join('\n'),
     count: entries.length,
     entries: lineList(entries, 'pack.entries'),
     // The placeholder keeps `regs` where buildNet put it among the keys; nlp.ts parses the regs text (readyMatch).

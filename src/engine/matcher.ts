@@ -6,7 +6,7 @@ import { alternation, EMPTY_LEXICON, shippedLexicon, type Concept, type ConceptL
 import nlp from './nlp';
 import { conceptHits, matchFrames, tokenize, type CompiledFrame, type ConceptHit, type Token } from './frames';
 import { normalise, originalSpan, wholeWords, type Normalised } from './normalise';
-import { RuleError, RulePackError, type Rule } from './rules';
+import { RuleError, RulePackError, shippedRules, type Rule, type RuleHead } from './rules';
 import { unicodeRegExp } from './unicode';
 
 export { placeholders } from './rules';
@@ -383,12 +383,14 @@ export type PackData = Omit<CompiledPack, 'lexicon'> & { concepts: Concept[]; co
  * JSON text, one per entry, which `decode` turns into what PackData holds; the compiled matches' regs as lines of
  * their own, parsed when first tried (nlp.ts readyMatch).
  */
-export type ShippedPack = Omit<PackData, 'entries' | 'compiled' | 'concepts' | 'conceptIndex'> & {
+export type ShippedPack = Omit<PackData, 'entries' | 'compiled' | 'concepts' | 'conceptIndex' | 'rules'> & {
+  /** Per rule, what a linter reads of every rule; the rest of each rule is a line of lines.rules (rules.ts shippedRules). */
+  ruleHeads: RuleHead[];
   /** The concepts' names; their notes and forms are lines.concepts, a line of JSON each (concepts.ts shippedConcepts). */
   conceptNames: string[];
   /** The concept index's first words; their terms are lines.conceptIndex, a line each (concepts.ts shippedLexicon). */
   conceptWords: string[];
-  lines: { count: number; entries: string; compiled: string; regs: string; concepts: string; conceptIndex: string };
+  lines: { count: number; entries: string; compiled: string; regs: string; concepts: string; conceptIndex: string; rules: string };
   decode: (line: string) => unknown;
 };
 
@@ -405,16 +407,19 @@ function splitLines(text: string, count: number): string[] {
  * Turns build-time pack data back into a pack, shared by every linter over `data.rules`. Entries are decoded when a
  * sentence could first match them (entryAt): a lint reaches a few dozen, so startup decodes none of the thousand.
  */
+const shippedPacks = new WeakMap<ShippedPack, CompiledPack>();
+
 export function revivePack(data: ShippedPack): CompiledPack {
-  let pack = packs.get(data.rules);
+  let pack = shippedPacks.get(data);
   if (!pack) {
-    const { conceptNames, conceptWords, lines, decode, ...rest } = data;
+    const { ruleHeads, conceptNames, conceptWords, lines, decode, ...rest } = data;
     const entryLines = splitLines(lines.entries, lines.count);
     const compiledLines = splitLines(lines.compiled, lines.count);
     const regsLines = splitLines(lines.regs, lines.count);
     const entries = new Array<NetEntry>(lines.count);
     const compiled = new Array<object>(lines.count);
-    const revived: CompiledPack = { ...rest, entries, compiled, lexicon: shippedLexicon(conceptNames, lines.concepts, conceptWords, lines.conceptIndex) };
+    const rules = shippedRules(ruleHeads, lines.rules, decode);
+    const revived: CompiledPack = { rules, ...rest, entries, compiled, lexicon: shippedLexicon(conceptNames, lines.concepts, conceptWords, lines.conceptIndex) };
     undecoded.set(revived, (i) => {
       const entry = decode(entryLines[i]!) as NetEntry;
       const match = decode(compiledLines[i]!) as { regs: unknown };
@@ -424,7 +429,8 @@ export function revivePack(data: ShippedPack): CompiledPack {
       return entry;
     });
     pack = revived;
-    packs.set(data.rules, pack);
+    shippedPacks.set(data, pack);
+    packs.set(rules, pack);
   }
   return pack;
 }

@@ -117,12 +117,18 @@ function hookOrder(hooks: Net['hooks']): HookOrder {
   if (!order) {
     const keys = Object.keys(hooks);
     const numbers = new Map<string, number>();
-    const patterns = keys.map((k) =>
-      Uint32Array.from(hooks[k]!, (m) => {
-        if (!numbers.has(m.match)) numbers.set(m.match, numbers.size);
-        return numbers.get(m.match)!;
-      }),
-    );
+    // A plain loop: Uint32Array.from with a mapping function walks each list through the iterator protocol.
+    const patterns = keys.map((k) => {
+      const list = hooks[k]!;
+      const out = new Uint32Array(list.length);
+      for (let i = 0; i < list.length; i++) {
+        const match = list[i]!.match;
+        let n = numbers.get(match);
+        if (n === undefined) numbers.set(match, (n = numbers.size));
+        out[i] = n;
+      }
+      return out;
+    });
     order = { lists: keys.map((k) => hooks[k]!), rank: new Map(keys.map((k, i) => [k, i])), patterns, triedIn: new Uint32Array(numbers.size) };
     hookOrders.set(hooks, order);
   }

@@ -4,6 +4,7 @@
 import { loadConcepts, packConceptIndex } from './concepts';
 
 export { packIndexLine } from './concepts';
+export { RULE_BODY_FIELDS } from './rules';
 import { compilePack, inflections, type PackData } from './matcher';
 import nlp from './nlp';
 import { loadRulePack } from './rules';

@@ -363,3 +363,42 @@ export class RulePackError extends Error {
     this.name = 'RulePackError';
   }
 }
+
+/** What a linter reads of every rule when it is built; the build ships the rest of a rule apart (shippedRules). */
+export type RuleHead = [id: string, category: Category, severity: Severity, kind: Rule['kind'], threshold: MessageThreshold | null];
+
+/** A rule's fields that the build ships as a line of JSON, in a Rule's key order (threshold sits between the two last). */
+export const RULE_BODY_FIELDS = ['patterns', 'frames', 'exceptions', 'message', 'why', 'rewrites', 'advice', 'example', 'examples'] as const;
+
+/**
+ * The rules as the build ships them (scripts/precompile.mjs): each rule's head at once, and its patterns, messages,
+ * rewrites (with their RegExps) and examples as a line `decode` parses the first time any of them is read, so
+ * startup parses none of the rules' text. Each rule has a Rule's keys in a Rule's order; once read, they are
+ * plain data properties.
+ */
+export function shippedRules(heads: readonly RuleHead[], lines: string, decode: (line: string) => unknown): Rule[] {
+  const bodies = heads.length === 0 ? [] : lines.split('\n');
+  if (bodies.length !== heads.length) throw new Error(`shippedRules: ${bodies.length} lines for ${heads.length} rules`);
+  return heads.map(([id, category, severity, kind, threshold], i) => {
+    const rule = { id, category, severity, kind } as Rule;
+    const read = (): Record<string, unknown> => {
+      const body = decode(bodies[i]!) as Record<string, unknown>;
+      for (const key of RULE_BODY_FIELDS) Object.defineProperty(rule, key, { value: body[key], writable: true, enumerable: true, configurable: true });
+      return body;
+    };
+    const lazy = (key: (typeof RULE_BODY_FIELDS)[number]): PropertyDescriptor => ({
+      get: () => read()[key],
+      set: (value: unknown) => {
+        read();
+        Object.defineProperty(rule, key, { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: true,
+      configurable: true,
+    });
+    for (const key of RULE_BODY_FIELDS) {
+      if (key === 'examples') Object.defineProperty(rule, 'threshold', { value: threshold, writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(rule, key, lazy(key));
+    }
+    return rule;
+  });
+}
