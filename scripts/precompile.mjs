@@ -338,7 +338,7 @@ async function compilePackSource(rulesDir) {
     root: ROOT,
     plugins: [precompile({ rulesDir, pack: false })],
   });
-  const { packIndexLine } = module;
+  const { packConceptForms, packIndexLine, unpackConceptIndex } = module;
   const data = module.precompilePack(readJsonDir(rulesDir, 'rules'), readJsonDir(join(rulesDir, 'concepts'), 'rules/concepts'));
   const { rules, entries, compiled, concepts, conceptIndex, ...eager } = data;
   // Each rule's head, and the rest of it as a line (src/engine/rules.ts shippedRules).
@@ -350,6 +350,8 @@ async function compilePackSource(rulesDir) {
   eager.ruleHeads = rules.map((r) => [r.id, r.category, r.severity, r.kind, r.threshold]);
   eager.conceptNames = concepts.map((c) => c.name);
   eager.conceptWords = conceptIndex.map(([word]) => word);
+  const indexed = unpackConceptIndex(concepts, conceptIndex);
+  const wordNumbers = new Map(eager.conceptWords.map((w, i) => [w, i]));
   if (compiled.length !== entries.length) throw new Error('pack: one compiled match per entry expected');
   const members = Object.keys(eager).map((k) => `${quote(k)}:${toSource(eager[k], `pack.${k}`)}`);
   // The net's entries and their compiled matches, a line each, decoded by src/engine/matcher.ts (revivePack) the first
@@ -366,7 +368,8 @@ async function compilePackSource(rulesDir) {
     compiled: lineList(compiled.map((m) => ({ ...m, regs: 0 })), 'pack.compiled'),
     regs: regs.join('\n'),
     // Each concept's note and forms (src/engine/concepts.ts shippedConcepts parses one when it is first read).
-    concepts: concepts.map((c) => ascii(JSON.stringify({ note: c.note, forms: c.forms }))).join('\n'),
+    // Each form as where the index holds it, so the terms' words ship once (src/engine/concepts.ts packConceptForms).
+    concepts: concepts.map((c, i) => ascii(JSON.stringify({ note: c.note, forms: packConceptForms(indexed, i, wordNumbers) }))).join('\n'),
     // Per first word of the concept index, its terms (src/engine/concepts.ts PackedTermIndex unpacks a word's line
     // the first time a text has that word).
     conceptIndex: conceptIndex

@@ -134,21 +134,56 @@ type TermEntry = { words: string[]; concept: number };
 
 /**
  * The concepts as the build ships them (scripts/precompile.mjs): each one's name at once (a hit is reported by its
- * concept's name), its note and forms as a line of JSON parsed the first time either is read, so startup parses
- * none of the concepts' thousands of terms.
+ * concept's name), its note and forms as a line of JSON read the first time either is. A form is shipped as where the
+ * index holds it (`term(word, position)`: the index's first word number and its place in that word's terms), or as
+ * -1 and the earlier form it repeats; so the forms are the index's own word arrays, as indexConcepts shares them, and
+ * their words ship once.
  */
-export function shippedConcepts(names: readonly string[], lines: string): Concept[] {
+export function shippedConcepts(
+  names: readonly string[],
+  lines: string,
+  term: (word: number, position: number) => string[],
+): Concept[] {
   const bodies = names.length === 0 ? [] : lines.split('\n');
   if (bodies.length !== names.length) throw new Error(`shippedConcepts: ${bodies.length} lines for ${names.length} concepts`);
   return names.map((name, i) => {
     let body: { note: string; forms: string[][] } | undefined;
-    const read = () => (body ??= JSON.parse(bodies[i]!) as { note: string; forms: string[][] });
+    const read = () => {
+      if (body) return body;
+      const packed = JSON.parse(bodies[i]!) as { note: string; forms: number[] };
+      const forms: string[][] = [];
+      for (let k = 0; k < packed.forms.length; k += 2) {
+        const [word, at] = [packed.forms[k]!, packed.forms[k + 1]!];
+        forms.push(word === -1 ? forms[at]! : term(word, at));
+      }
+      return (body = { note: packed.note, forms });
+    };
     const concept = { name } as Concept;
     Object.defineProperties(concept, {
       note: { get: () => read().note, enumerable: true, configurable: true },
       forms: { get: () => read().forms, enumerable: true, configurable: true },
     });
     return concept;
+  });
+}
+
+/**
+ * Where each of a concept's forms sits, as shippedConcepts reads it: [first word number, place in that word's terms]
+ * for the form the index holds, [-1, earlier form] for a repeat of one (indexConcepts indexes each term once).
+ */
+export function packConceptForms(lexicon: ConceptLexicon, concept: number, wordNumbers: ReadonlyMap<string, number>): number[] {
+  const forms = lexicon.concepts[concept]!.forms;
+  const first = new Map<string, number>();
+  return forms.flatMap((words, k) => {
+    const key = words.join(' ');
+    const earlier = first.get(key);
+    if (earlier !== undefined) return [-1, earlier];
+    first.set(key, k);
+    const list = lexicon.byFirstWord.get(words[0]!) ?? [];
+    const at = list.findIndex((t) => t.concept === concept && t.words.join(' ') === key);
+    const word = wordNumbers.get(words[0]!);
+    if (at === -1 || word === undefined) throw new Error(`packConceptForms: "${key}" of ${lexicon.concepts[concept]!.name} is not in the index`);
+    return [word, at];
   });
 }
 
@@ -247,9 +282,10 @@ export function packIndexLine(list: readonly TermEntry[]): (number | string)[] {
 
 /** The lexicon indexConcepts builds, from what the build shipped (shippedConcepts, PackedTermIndex), read lazily. */
 export function shippedLexicon(names: readonly string[], conceptLines: string, words: readonly string[], indexLines: string): ConceptLexicon {
-  const concepts = shippedConcepts(names, conceptLines);
   const lines = words.length === 0 ? [] : indexLines.split('\n');
-  return { concepts, byName: new Map(concepts.map((c) => [c.name, c])), byFirstWord: new PackedTermIndex(words, lines) };
+  const byFirstWord = new PackedTermIndex(words, lines);
+  const concepts = shippedConcepts(names, conceptLines, (word, at) => byFirstWord.get(words[word]!)![at]!.words);
+  return { concepts, byName: new Map(concepts.map((c) => [c.name, c])), byFirstWord };
 }
 
 export const EMPTY_LEXICON: ConceptLexicon = { concepts: [], byName: new Map(), byFirstWord: new Map() };

@@ -3,7 +3,7 @@
 
 import { loadConcepts, packConceptIndex } from './concepts';
 
-export { packIndexLine } from './concepts';
+export { packConceptForms, packIndexLine, unpackConceptIndex } from './concepts';
 export { RULE_BODY_FIELDS } from './rules';
 import { compilePack, inflections, type PackData } from './matcher';
 import nlp from './nlp';
