@@ -429,6 +429,33 @@ function fasterMerge(code, id) {
   return { code: out, map: null };
 }
 
+/**
+ * compromise's regex literals with \p{…} classes (title case, letters, numbers…), rewritten to src/engine/unicode.ts's
+ * UnicodeTwin, which matches the same but runs an ASCII twin on all-ASCII text: V8 builds each property class from
+ * ICU's tables whenever it parses such a literal (when the code is compiled, when the literal is evaluated, when it
+ * first runs), a few percent of the engine's cold start. A literal with the g or y flag is left as it is.
+ */
+const REGEX_LITERAL = /(?<![\w$)\]])\/((?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n[])+)\/([a-z]*)/g;
+const UNICODE_TWIN = join(ROOT, 'src/engine/unicode.ts');
+
+function unicodeTwins(code, id) {
+  if (!code.includes('\\p{')) return null;
+  // Each twin is made once, at the top of the module: a literal inside a function is a new regex per call, but one
+  // without g or y keeps no state, so sharing one is the same.
+  const twins = [];
+  const out = code.replace(REGEX_LITERAL, (literal, source, flags, offset) => {
+    if (!source.includes('\\p{') || /[gy]/.test(flags)) return literal;
+    // Commented-out code keeps its literal.
+    const lineStart = code.lastIndexOf('\n', offset) + 1;
+    if (code.slice(lineStart, offset).includes('//')) return literal;
+    new RegExp(source, flags);
+    twins.push(`const __unicodeTwin${twins.length} = new __UnicodeTwin(${JSON.stringify(source)}, ${JSON.stringify(flags)});`);
+    return `__unicodeTwin${twins.length - 1}`;
+  });
+  if (twins.length === 0) return null;
+  return { code: [`import { UnicodeTwin as __UnicodeTwin } from ${JSON.stringify(UNICODE_TWIN)};`, ...twins, out].join('\n'), map: null };
+}
+
 /** Where the generated modules are written (node_modules/ is never committed); one file per module, per checkout. */
 const CACHE = join(ROOT, 'node_modules', '.cache', 'rapport-precompile');
 
@@ -470,9 +497,10 @@ export function precompile(options = {}) {
       if (withPack && resolve(id).startsWith(rulesDir)) await writePack();
     },
     transform: {
-      filter: { id: /compromise[\\/]src[\\/]API[\\/]extend\.js$/ },
+      filter: { id: /compromise[\\/]src[\\/].*\.js$/ },
       handler(code, id) {
-        return fasterMerge(code, id);
+        if (/[\\/]API[\\/]extend\.js$/.test(id)) return fasterMerge(code, id);
+        return unicodeTwins(code, id);
       },
     },
     resolveId: {

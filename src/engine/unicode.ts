@@ -14,6 +14,11 @@ const ASCII_MEMBERS: Record<string, string> = {
   P: '!-#%-*,-/:;?@\\[-\\]_{}',
   S: '$+<->^`|~',
   Extended_Pictographic: '',
+  // Long names and others compromise's own regexes use (see UnicodeTwin).
+  Letter: 'A-Za-z',
+  Number: '0-9',
+  Currency_Symbol: '$',
+  So: '',
 };
 
 export const ASCII_PROPERTIES: readonly string[] = Object.keys(ASCII_MEMBERS);
@@ -55,4 +60,51 @@ export function unicodeRegExp(source: string, flags = 'u'): (text: string) => Re
   const ascii = new RegExp(asciiTwin(source), flags);
   let full: RegExp | null = null;
   return (text) => (NON_ASCII.test(text) ? (full ??= new RegExp(source, flags)) : ascii);
+}
+
+/**
+ * What scripts/precompile.mjs puts in place of each regex literal with \p{…} classes in compromise's own source
+ * (`/^\p{Lu}[\p{Ll}'’]/u` becomes `new UnicodeTwin("^\\p{Lu}[\\p{Ll}'’]", "u")`): it tests, execs, replaces,
+ * splits, matches and searches as that regex does, running the ASCII twin on all-ASCII text (unicodeRegExp), so
+ * startup and a first lint of ASCII text parse none of those property classes (V8 parses each when the literal is
+ * evaluated and when it runs). Only regexes without the g and y flags are rewritten: they keep no state between calls.
+ */
+export class UnicodeTwin {
+  readonly #choose: (text: string) => RegExp;
+
+  constructor(
+    readonly source: string,
+    readonly flags: string,
+  ) {
+    if (/[gy]/.test(flags)) throw new Error(`UnicodeTwin: /${source}/${flags} keeps a lastIndex; leave it a regex`);
+    this.#choose = unicodeRegExp(source, flags);
+  }
+
+  test(text: string): boolean {
+    const s = String(text);
+    return this.#choose(s).test(s);
+  }
+  exec(text: string): RegExpExecArray | null {
+    const s = String(text);
+    return this.#choose(s).exec(s);
+  }
+  [Symbol.replace](text: string, replacement: string | ((substring: string, ...args: unknown[]) => string)): string {
+    const s = String(text);
+    return (this.#choose(s) as unknown as { [Symbol.replace](t: string, r: typeof replacement): string })[Symbol.replace](s, replacement);
+  }
+  [Symbol.split](text: string, limit?: number): string[] {
+    const s = String(text);
+    return this.#choose(s)[Symbol.split](s, limit);
+  }
+  [Symbol.match](text: string): RegExpMatchArray | null {
+    const s = String(text);
+    return this.#choose(s)[Symbol.match](s);
+  }
+  [Symbol.search](text: string): number {
+    const s = String(text);
+    return this.#choose(s)[Symbol.search](s);
+  }
+  toString(): string {
+    return `/${this.source}/${this.flags}`;
+  }
 }
