@@ -394,8 +394,8 @@ export type ShippedPack = Omit<PackData, 'entries' | 'compiled' | 'concepts' | '
   decode: (line: string) => unknown;
 };
 
-/** Per revived pack with entries not decoded yet: decodes entry i (and its compiled match) into the pack. */
-const undecoded = new WeakMap<CompiledPack, (i: number) => NetEntry>();
+/** Per revived pack with entries not decoded yet: decodes entry i, or its compiled match, into the pack. */
+const undecoded = new WeakMap<CompiledPack, { entry: (i: number) => NetEntry; compiled: (i: number) => object }>();
 
 function splitLines(text: string, count: number): string[] {
   const lines = count === 0 ? [] : text.split('\n');
@@ -420,13 +420,13 @@ export function revivePack(data: ShippedPack): CompiledPack {
     const compiled = new Array<object>(lines.count);
     const rules = shippedRules(ruleHeads, lines.rules, decode);
     const revived: CompiledPack = { rules, ...rest, entries, compiled, lexicon: shippedLexicon(conceptNames, lines.concepts, conceptWords, lines.conceptIndex) };
-    undecoded.set(revived, (i) => {
-      const entry = decode(entryLines[i]!) as NetEntry;
-      const match = decode(compiledLines[i]!) as { regs: unknown };
-      match.regs = regsLines[i];
-      entries[i] = entry;
-      compiled[i] = match;
-      return entry;
+    undecoded.set(revived, {
+      entry: (i) => (entries[i] = decode(entryLines[i]!) as NetEntry),
+      compiled: (i) => {
+        const match = decode(compiledLines[i]!) as { regs: unknown };
+        match.regs = regsLines[i];
+        return (compiled[i] = match);
+      },
     });
     pack = revived;
     shippedPacks.set(data, pack);
@@ -435,16 +435,24 @@ export function revivePack(data: ShippedPack): CompiledPack {
   return pack;
 }
 
-/** Entry i of the pack, decoded the first time it is asked for (see revivePack); its compiled match with it. */
+/** Entry i of the pack, decoded the first time it is asked for (see revivePack). */
 function entryAt(pack: CompiledPack, i: number): NetEntry {
-  return pack.entries[i] ?? undecoded.get(pack)!(i);
+  return pack.entries[i] ?? undecoded.get(pack)!.entry(i);
+}
+
+/** Entry i's compiled match, decoded the first time the entry is live in a sentence (most candidates are not). */
+function compiledAt(pack: CompiledPack, i: number): object {
+  return pack.compiled[i] ?? undecoded.get(pack)!.compiled(i);
 }
 
 /** The pack with every entry decoded, as compiling it would have made it (a pack compiled at runtime already is). */
 export function decodeAll(pack: CompiledPack): CompiledPack {
   const decode = undecoded.get(pack);
   if (decode) {
-    for (let i = 0; i < pack.entries.length; i++) if (pack.entries[i] === undefined) decode(i);
+    for (let i = 0; i < pack.entries.length; i++) {
+      if (pack.entries[i] === undefined) decode.entry(i);
+      if (pack.compiled[i] === undefined) decode.compiled(i);
+    }
     undecoded.delete(pack);
   }
   return pack;
@@ -678,7 +686,7 @@ function matchNormalised(
 
   // One sweep over the slice of the compiled net this sentence can match; compromise's own hooks would also try
   // every pattern keyed on a common word ("we", "the"), which costs more than the parse.
-  const slice = { isNet: true, hooks: {}, always: live.map((i) => pack.compiled[i]) };
+  const slice = { isNet: true, hooks: {}, always: live.map((i) => compiledAt(pack, i)) };
   const { found } = (doc as unknown as { sweep: (n: unknown, o: object) => { found: { entry: number; view: FoundView }[] } })
     .sweep(slice, { tagger: false });
   const vetoed = new Set<number>();
