@@ -368,7 +368,7 @@ export class RulePackError extends Error {
 export type RuleHead = [id: string, category: Category, severity: Severity, kind: Rule['kind'], threshold: MessageThreshold | null];
 
 /** A rule's fields that the build ships as a line of JSON, in a Rule's key order (threshold sits between the two last). */
-export const RULE_BODY_FIELDS = ['patterns', 'frames', 'exceptions', 'message', 'why', 'rewrites', 'advice', 'example', 'examples'] as const;
+export const RULE_BODY_FIELDS = ['patterns', 'frames', 'exceptions', 'follows', 'message', 'why', 'rewrites', 'advice', 'example', 'examples'] as const;
 
 /**
  * The rules as the build ships them (scripts/precompile.mjs): each rule's head at once, and its patterns, messages,
