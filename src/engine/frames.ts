@@ -63,6 +63,11 @@ const CLAUSE_BREAK = /[;:()\n|•]|[.!?](?=\s)/;
 // A countdown timer (00:14:59) or a clock time (11:59) is one token, so its colons do not break the clause it sits in.
 const WORD = unicodeRegExp(String.raw`\d{1,2}(?::\d{2}){1,2}|[\p{L}\p{N}#$][\p{L}\p{N}%+]*(?:['-][\p{L}\p{N}]+)*'?`, 'gu');
 
+/** "No. 1", "no. 12": the gap is ". " after the word "no" and a digit follows. */
+function isNumberSign(text: string, last: number, start: number, tokens: Token[]): boolean {
+  return start === last + 2 && text.charCodeAt(last) === 46 && tokens.length > 0 && tokens[tokens.length - 1]!.word === 'no' && text.charCodeAt(start) >= 48 && text.charCodeAt(start) <= 57;
+}
+
 /** Lowercased word tokens with offsets; contractions become their words ("don't" → do not), all on the same span. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -71,7 +76,8 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(WORD(text))) {
     const start = m.index!;
     // Most words are one space apart, which is no clause break; only other gaps are worth a slice and a regex.
-    if (!(start === last + 1 && text.charCodeAt(last) === 32) && CLAUSE_BREAK.test(text.slice(last, start))) clause++;
+    // "No. 1" is a rank, not a full stop: its period does not end the clause.
+    if (!(start === last + 1 && text.charCodeAt(last) === 32) && CLAUSE_BREAK.test(text.slice(last, start)) && !isNumberSign(text, last, start, tokens)) clause++;
     last = start + m[0].length;
     const word = m[0].toLowerCase();
     const end = start + m[0].length;

@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createLinter, Linter, loadRulePack } from '../../src/engine';
+import { tokenize } from '../../src/engine/frames';
 
 const base = { category: 'urgency', severity: 'medium', message: 'm', why: 'w', rewrites: ['later'], examples: { flag: ['a', 'b', 'c'], pass: ['d', 'e'] } };
 const linter = new Linter(
@@ -57,5 +58,12 @@ describe('tokenising', () => {
   it('words that name Object.prototype members ("constructor", "toString") are ordinary words, not a crash', () => {
     expect(() => createLinter().lint('The constructor called toString on hasOwnProperty.')).not.toThrow();
     expect(hits("Don't miss out, constructor.")).toEqual([['miss', "Don't miss out"]]);
+  });
+
+  it('"No. 1" keeps its clause: the period after "no" before a digit is a rank, not a full stop', () => {
+    const clauses = (text: string) => new Set(tokenize(text).map((t) => t.clause)).size;
+    expect(clauses("America's No. 1 mattress brand.")).toBe(1);
+    expect(clauses('I said no. 2 days later she called.')).toBe(1);
+    expect(clauses('I said no. Then she called.')).toBe(2);
   });
 });
