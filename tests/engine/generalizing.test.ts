@@ -107,8 +107,9 @@ describe('concept frames', () => {
 
 describe('learned findings and context', () => {
   it('learned findings name a category, give advice instead of a rewrite, and can be switched off', () => {
-    // Training leaves only urgency's scorer speaking today (see README, Learned scorer).
-    const text = 'Checkout within the next 15 minutes to keep this price.';
+    // Training leaves only urgency's scorer speaking today (see README, Learned scorer). The sentence is one no rule
+    // catches ('Checkout within the next 15 minutes…' is now time-running-out's).
+    const text = 'ppl have bought like 50 of these in the last hour lol';
     const on = createLinter().lint(text).findings.filter((f) => f.ruleId.startsWith('learned-'));
     const off = createLinter({ learned: false }).lint(text).findings.filter((f) => f.ruleId.startsWith('learned-'));
     expect(off).toEqual([]);
