@@ -108,8 +108,8 @@ describe('concept frames', () => {
 describe('learned findings and context', () => {
   it('learned findings name a category, give advice instead of a rewrite, and can be switched off', () => {
     // Training leaves only urgency's scorer speaking today (see README, Learned scorer). The sentence is one no rule
-    // catches ('Checkout within the next 15 minutes…' is now time-running-out's).
-    const text = 'ppl have bought like 50 of these in the last hour lol';
+    // catches ('Checkout within the next 15 minutes…' is now time-running-out's); recheck it after each retrain.
+    const text = 'that venue got booked twice today already, dont wait';
     const on = createLinter().lint(text).findings.filter((f) => f.ruleId.startsWith('learned-'));
     const off = createLinter({ learned: false }).lint(text).findings.filter((f) => f.ruleId.startsWith('learned-'));
     expect(off).toEqual([]);
