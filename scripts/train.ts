@@ -15,7 +15,7 @@ import { seededRandom } from './random';
 
 const SEED = 20261201;
 const EPOCHS = 24;
-const L2 = Number(process.env.RAPPORT_L2 ?? 5e-5);
+const L2 = Number(process.env.RAPPORT_L2 ?? 1e-2);
 const MIN_COUNT = 2;
 // 2^15 buckets × 4 categories of int8 is 128 KiB, 171 KiB as base64: inside the 300 KB budget with every feature kept.
 const BITS = 15;
