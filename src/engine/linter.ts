@@ -37,6 +37,8 @@ interface SentenceAnalysis {
 interface LocalFindings {
   rules: Finding[];
   learned: Finding | null;
+  /** Hits of rules that follow a concept (Rule.follows): whether they speak depends on the sentence before. */
+  followHits: LocalHit[];
 }
 
 /** A local finding placed at its sentence's offset in the text; a fresh object, so callers may keep or change it. */
@@ -294,7 +296,7 @@ export class Linter {
       const before = i > 0 ? analyses[i - 1]!.concepts : null;
       if (before === null || before.size === 0) return;
       const rules = this.pack.rules;
-      const follow = analyses[i]!.hits.filter((h) => (rules[h.rule]!.follows?.length ?? 0) > 0 && rules[h.rule]!.follows.some((n) => before.has(n)));
+      const follow = local[i]!.followHits.filter((h) => rules[h.rule]!.follows.some((n) => before.has(n)));
       if (follow.length === 0) return;
       for (const hit of this.onePerCategory(follow, span.text)) {
         const category = rules[hit.rule]!.category;
@@ -347,7 +349,9 @@ export class Linter {
     const span: SentenceSpan = { start: 0, end: text.length, text };
     let hash: string | undefined;
     // Hits of a rule that follows a concept depend on the sentence before: lintSpans adds them.
-    const own = analysis.hits.filter((h) => (this.pack.rules[h.rule]!.follows?.length ?? 0) === 0);
+    const own: LocalHit[] = [];
+    const followHits: LocalHit[] = [];
+    for (const h of analysis.hits) (this.pack.rules[h.rule]!.follows.length > 0 ? followHits : own).push(h);
     const rules = this.onePerCategory(own, text).map((hit) => this.toFinding(this.pack.rules[hit.rule]!, span, hit, (hash ??= sentenceHash(span))));
     const learned = analysis.learned;
     const speaks =
@@ -356,7 +360,7 @@ export class Linter {
       learned.probability >= this.learnedThreshold[learned.category] &&
       this.learnedEnabled[learned.category] &&
       rules.length === 0;
-    local = { rules, learned: speaks ? this.learnedFinding(learned, span, (hash ??= sentenceHash(span))) : null };
+    local = { rules, learned: speaks ? this.learnedFinding(learned, span, (hash ??= sentenceHash(span))) : null, followHits };
     this.local.set(analysis, local);
     return local;
   }
