@@ -11,11 +11,14 @@ export interface Concept {
   forms: string[][];
 }
 
+/** One term of the first-word index: its words and the concept (by index) it belongs to. */
+type TermEntry = { words: string[]; concept: number };
+
 export interface ConceptLexicon {
   concepts: Concept[];
   byName: Map<string, Concept>;
   /** First word → (term words, concept index); longest terms first. */
-  byFirstWord: Map<string, { words: string[]; concept: number }[]>;
+  byFirstWord: Map<string, TermEntry[]>;
 }
 
 const NAME = /^[A-Z][A-Za-z]+$/;
@@ -86,7 +89,7 @@ export function loadConcepts(
 /** The lookups over validated concepts (also rebuilt from the concepts a build ships). */
 export function indexConcepts(concepts: Concept[]): ConceptLexicon {
   const byName = new Map(concepts.map((c) => [c.name, c]));
-  const byFirstWord = new Map<string, { words: string[]; concept: number }[]>();
+  const byFirstWord = new Map<string, TermEntry[]>();
   concepts.forEach((c, concept) => {
     const unique = new Set<string>();
     for (const words of c.forms) {
@@ -121,16 +124,14 @@ export function packConceptIndex(lexicon: ConceptLexicon): PackedConceptIndex {
 
 /** The lexicon indexConcepts builds, from the index the build packed (packConceptIndex) instead of indexing again. */
 export function unpackConceptIndex(concepts: Concept[], packed: PackedConceptIndex): ConceptLexicon {
-  const byFirstWord = new Map<string, { words: string[]; concept: number }[]>();
+  const byFirstWord = new Map<string, TermEntry[]>();
   for (const [word, pairs] of packed) {
-    const list: { words: string[]; concept: number }[] = [];
+    const list: TermEntry[] = [];
     for (let i = 0; i < pairs.length; i += 2) list.push({ words: concepts[pairs[i]!]!.forms[pairs[i + 1]!]!, concept: pairs[i]! });
     byFirstWord.set(word, list);
   }
   return { concepts, byName: new Map(concepts.map((c) => [c.name, c])), byFirstWord };
 }
-
-type TermEntry = { words: string[]; concept: number };
 
 /**
  * The concepts as the build ships them (scripts/precompile.mjs): each one's name at once (a hit is reported by its
