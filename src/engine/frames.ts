@@ -58,6 +58,40 @@ const IRREGULAR: Record<string, string[]> = {
   "he's": ['he', 'is'],
   "she's": ['she', 'is'],
 };
+// Texting shorthand, read as the words it stands for. Concept terms pass through the same tokenizer, so a term
+// written either way ("r u ready", "are you ready") matches both spellings in a draft. Only spellings with one
+// reading: "ur" is "your" and "you're", "4" a number as often as "for", "yr" a year.
+const TEXTESE: Record<string, string[]> = {
+  u: ['you'],
+  r: ['are'],
+  b4: ['before'],
+  '2day': ['today'],
+  '2nite': ['tonight'],
+  '2night': ['tonight'],
+  tonite: ['tonight'],
+  midnite: ['midnight'],
+  '2moro': ['tomorrow'],
+  '2morrow': ['tomorrow'],
+  tmrw: ['tomorrow'],
+  tmrrw: ['tomorrow'],
+  pls: ['please'],
+  plz: ['please'],
+  txt: ['text'],
+  thx: ['thanks'],
+  thnx: ['thanks'],
+  ppl: ['people'],
+  msg: ['message'],
+  nxt: ['next'],
+  wknd: ['weekend'],
+  gr8: ['great'],
+  l8r: ['later'],
+};
+
+/** "U.S.", "r.s.v.p.": a letter that is one of a run of initials, not a texted word. */
+function isInitial(text: string, start: number, end: number): boolean {
+  return end - start === 1 && (text.charCodeAt(end) === 46 || text.charCodeAt(start - 1) === 46);
+}
+
 // Clause edges: a frame never joins words across these.
 const CLAUSE_BREAK = /[;:()\n|•]|[.!?](?=\s)/;
 // A countdown timer (00:14:59) or a clock time (11:59) is one token, so its colons do not break the clause it sits in.
@@ -83,7 +117,11 @@ export function tokenize(text: string): Token[] {
     const end = start + m[0].length;
     const push = (w: string) => tokens.push({ word: w, start, end, clause });
     // Own keys only: "constructor" or "tostring" in a draft must not find Object.prototype's members.
-    const irregular = Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : undefined;
+    const irregular = Object.hasOwn(IRREGULAR, word)
+      ? IRREGULAR[word]
+      : Object.hasOwn(TEXTESE, word) && !isInitial(text, start, end)
+        ? TEXTESE[word]
+        : undefined;
     if (irregular) {
       irregular.forEach(push);
       continue;

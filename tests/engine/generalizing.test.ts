@@ -87,6 +87,23 @@ describe('concept frames', () => {
     expect(text.slice(hit!.start, hit!.end)).toBe('offer expires');
   });
 
+  it('reads texting shorthand as the words it stands for, in terms and drafts alike, but not initials', () => {
+    const shorthand = loadConcepts(
+      {
+        'rules/concepts/Soon.json': { note: 'a deadline in texting shorthand', terms: ['b4 2nite'] },
+        'rules/concepts/You.json': { note: 'the reader, spelled out', terms: ['are you'] },
+      },
+      inflections,
+    );
+    const [soon] = loadRulePack({ 'rules/soon.json': { ...raw, frames: [{ all: ['Soon'], within: 3, ordered: false }] } });
+    const [you] = loadRulePack({ 'rules/you.json': { ...raw, frames: [{ all: ['You'], within: 3, ordered: false }] } });
+    const spans = (rule: typeof soon, text: string) => matchSentence(compilePack([rule!], undefined, shorthand), text).map((h) => text.slice(h.start, h.end));
+    expect(spans(soon, 'Reply before tonight!')).toEqual(['before tonight']);
+    expect(spans(soon, 'Reply B4 2NITE!')).toEqual(['B4 2NITE']);
+    expect(spans(you, 'r u in?')).toEqual(['r u']);
+    expect(spans(you, 'The U.S. r&d unit is u-shaped.')).toEqual([]);
+  });
+
   it('does not match out of order, too far apart, or across a clause break', () => {
     expect(matchSentence(pack, 'It expires, the offer.')).toEqual([]);
     expect(matchSentence(pack, 'The offer for the big red boat expires.')).toEqual([]);
