@@ -22,6 +22,36 @@ const NUMERIC_SLOT = /number|count|num\b|#|amount|x\b|percent|%/i;
 // "2hrs", "5PM", "3days", "48hours": digits glued to a unit the rules and the tagger know as separate words.
 const GLUED_UNIT = /^(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|wks?|weeks?|months?|am|pm|spots?|seats?|left|x)$/i;
 
+// The misspellings people make most in the words tactics are built from (deadlines, offers, guarantees, rivals),
+// read as spelled so every pattern and concept sees them.
+const MISSPELT: Record<string, string> = {
+  tommorow: 'tomorrow',
+  tomorow: 'tomorrow',
+  tommorrow: 'tomorrow',
+  untill: 'until',
+  recieve: 'receive',
+  definately: 'definitely',
+  oppurtunity: 'opportunity',
+  oppertunity: 'opportunity',
+  guarentee: 'guarantee',
+  garantee: 'guarantee',
+  immediatly: 'immediately',
+  imediately: 'immediately',
+  buisness: 'business',
+  availible: 'available',
+  avaliable: 'available',
+  alot: 'a lot',
+  noone: 'no one',
+  thier: 'their',
+  competitiors: 'competitors',
+  competiters: 'competitors',
+  seperate: 'separate',
+  occured: 'occurred',
+  begining: 'beginning',
+  wierd: 'weird',
+};
+const HAS_MISSPELT = new RegExp(String.raw`\b(?:${Object.keys(MISSPELT).join('|')})\b`, 'i');
+
 function isAllCapsShout(text: string): boolean {
   let upper = 0;
   let lower = 0;
@@ -39,7 +69,8 @@ export function normalise(text: string): Normalised {
     !INVISIBLE.test(text) &&
     !/[’‘ʼ´`“”„{[]/.test(text) &&
     !/\d[A-Za-z]/.test(text) &&
-    !/\b[A-Z]{4,}\b/.test(text)
+    !/\b[A-Z]{4,}\b/.test(text) &&
+    !HAS_MISSPELT.test(text)
   ) {
     return { text, starts: null, ends: null };
   }
@@ -80,6 +111,12 @@ export function normalise(text: string): Normalised {
       while (j < text.length && (LETTER(text[j]!).test(text[j]!) || INVISIBLE.test(text[j]!))) j++;
       const word = text.slice(i, j);
       const letters = word.replace(INVISIBLE, '');
+      const spelled = Object.hasOwn(MISSPELT, letters.toLowerCase()) ? MISSPELT[letters.toLowerCase()]! : undefined;
+      if (spelled && !/[\d'-]/.test(text[j] ?? '')) {
+        push(/^[A-Z]/.test(letters) && !shouting ? spelled[0]!.toUpperCase() + spelled.slice(1) : spelled, i, j);
+        i = j;
+        continue;
+      }
       const shout = letters.length > 1 && letters === letters.toUpperCase() && (shouting || letters.length >= 4);
       for (let k = i; k < j; k++) {
         const c = text[k]!;

@@ -26,6 +26,15 @@ describe('normalise', () => {
     // Texting's "2day" means today, so it is not read as two days.
     expect(normalise('sign 2day, ends in 2days').text).toBe('sign 2day, ends in 2 days');
   });
+
+  it('reads the commonest misspellings as spelled, keeping the span of the word as typed', () => {
+    const text = 'Alot of buisness ends Tommorow';
+    const n = normalise(text);
+    expect(n.text).toBe('A lot of business ends Tomorrow');
+    const at = n.text.indexOf('Tomorrow');
+    expect(text.slice(...originalSpan(n, at, at + 'Tomorrow'.length))).toBe('Tommorow');
+    expect(flagged('This oppurtunity won’t last')).toEqual([['wont-last', 'oppurtunity won’t last']]);
+  });
 });
 
 describe('text the engine used to miss', () => {
