@@ -128,13 +128,14 @@ const MAX_TOKENS = 80;
 /**
  * Concepts that keep a category's learned verdict quiet. A single follow-up is ordinary courtesy; the pushy
  * kinds (bumping to the top of the inbox, a fourth attempt, exasperation) are the rules' job, and the model
- * cannot tell the polite one from the nag reliably.
+ * cannot tell the polite one from the nag reliably. A work item (timesheets, the forecast, the board deck) has a
+ * deadline of its own: the rules know its benign readings, the model does not.
  */
-const VETOES: Partial<Record<Category, string>> = { urgency: 'c:FollowUp' };
+const VETOES: Partial<Record<Category, readonly string[]>> = { urgency: ['c:FollowUp', 'c:WorkItem'], closing: ['c:WorkItem'] };
 
 export function vetoed(category: Category, features: readonly { name: string }[]): boolean {
-  const veto = VETOES[category];
-  return veto !== undefined && features.some((f) => f.name === veto);
+  const vetoes = VETOES[category];
+  return vetoes !== undefined && features.some((f) => vetoes.includes(f.name));
 }
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
