@@ -24,6 +24,8 @@ type Reg = {
   method?: string;
   regex?: RegExp;
   start?: boolean;
+  end?: boolean;
+  greedy?: boolean;
 };
 
 export interface NetEntry {
@@ -48,6 +50,8 @@ export interface NetEntry {
   repeats?: [string, number][];
   /** An anchored pattern (^…): the words its first term can be; one of them must be able to start a sentence. */
   initial?: string[];
+  /** Likewise for a pattern anchored at the end ($): one of these words must be able to end a sentence. */
+  final?: string[];
 }
 
 export interface LocalHit {
@@ -210,9 +214,46 @@ function choiceWordsOf(regs: Reg[]): string[][][][] {
   return out;
 }
 
+const DIGIT_FIRST = /^(?:\[0-9\]|\\d|[0-9])/;
+
+/** Whether every string a regex source anchored with ^ matches starts with an ASCII digit, as far as a plain reading shows. */
+function startsWithDigit(source: string): boolean {
+  if (!source.startsWith('^')) return false;
+  const body = source.slice(1);
+  if (!body.startsWith('(') || body.startsWith('(?')) return DIGIT_FIRST.test(body);
+  // ^(19|20)…: each alternative of the leading group must start with a digit.
+  let depth = 0;
+  let from = 1;
+  const alternatives: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '[') {
+      const close = body.indexOf(']', i + 1);
+      if (close === -1) return false;
+      i = close;
+      continue;
+    }
+    if (ch === '(') depth++;
+    else if (ch === '|' && depth === 1) {
+      alternatives.push(body.slice(from, i));
+      from = i + 1;
+    } else if (ch === ')' && --depth === 0) {
+      alternatives.push(body.slice(from, i));
+      // A group that may be skipped (?, *, {0,…}) leaves whatever follows it to start the term.
+      if (/^[?*]|^\{0[,}]/.test(body.slice(i + 1))) return false;
+      return alternatives.every((a) => DIGIT_FIRST.test(a));
+    }
+  }
+  return false;
+}
+
 /** A required /regex/ token that only a term starting with an ASCII digit can match. */
 function needsDigit(regs: Reg[]): boolean {
-  return regs.some((reg) => !reg.optional && !reg.negative && reg.regex instanceof RegExp && /^\^(?:\[0-9\]|\\d)/.test(reg.regex.source));
+  return regs.some((reg) => !reg.optional && !reg.negative && reg.regex instanceof RegExp && startsWithDigit(reg.regex.source));
 }
 
 /** The words a token's first term can be, or null when it could be anything (optional, negative, tag-only…). */
@@ -230,6 +271,51 @@ function firstWords(reg: Reg): string[] | null {
     return [...all];
   }
   return null;
+}
+
+/**
+ * The words an anchored pattern's first term can be: the first required token's, or any of the optional tokens
+ * before it (`^(so|and)? the …`). Null when one of them could be anything.
+ */
+function initialWords(regs: Reg[]): string[] | null {
+  const all = new Set<string>();
+  for (const reg of regs) {
+    if (reg.optional && !reg.negative && !reg.greedy && reg.operator !== 'and') {
+      const words = firstWords({ ...reg, optional: false });
+      if (!words) return null;
+      for (const w of words) all.add(w);
+      continue;
+    }
+    const words = firstWords(reg);
+    if (!words) return null;
+    for (const w of words) all.add(w);
+    return [...all];
+  }
+  return null;
+}
+
+/** The words a token's last term can be, or null when it could be anything. */
+function lastWords(reg: Reg): string[] | null {
+  if (reg.optional || reg.negative || reg.operator === 'and') return null;
+  if (reg.word) return [reg.word.toLowerCase()];
+  if (reg.fastOr && reg.fastOr.size > 0) return [...reg.fastOr].map((w) => w.toLowerCase());
+  if (reg.choices) {
+    const all = new Set<string>();
+    for (const choice of reg.choices) {
+      const last = choice[choice.length - 1];
+      const words = last ? lastWords(last) : null;
+      if (!words) return null;
+      for (const w of words) all.add(w);
+    }
+    return [...all];
+  }
+  return null;
+}
+
+/** A pattern anchored at the end ($): the words its last term can be, when its last token is required. */
+function finalWords(regs: Reg[]): string[] | null {
+  const last = regs[regs.length - 1]!;
+  return last.end === true && !last.greedy ? lastWords(last) : null;
 }
 
 /** Words that separate required tokens each need ("we .{0,2} we"): one word, several tokens. */
@@ -255,7 +341,7 @@ export function analysePattern(
   pattern: string,
   lexicon: ConceptLexicon = EMPTY_LEXICON,
 ):
-  | { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean; commas: number; colons: number; digit: boolean; repeats: [string, number][]; initial: string[] | null }
+  | { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean; commas: number; colons: number; digit: boolean; repeats: [string, number][]; initial: string[] | null; final: string[] | null }
   | { reason: string } {
   if (hasNestedGroup(pattern)) return { reason: 'nests a group inside a group, which compromise does not support: list the alternatives in one group' };
   const expanded = expandLemmas(pattern, lexicon);
@@ -272,8 +358,9 @@ export function analysePattern(
   const required = regs.map(tokenWords).filter((s): s is Set<string> => s !== null);
   if (required.length === 0) return { reason: 'needs at least one required word, so sentences can be prefiltered' };
   const groups = regs.filter((r) => r.group).map((r) => r.group!);
-  const initial = regs[0]!.start === true ? firstWords(regs[0]!) : null;
-  return { required, groups, expanded, usesTags: tags.length > 0, commas: postsNeeded(regs, 'hasComma'), colons: postsNeeded(regs, 'hasColon'), digit: needsDigit(regs), repeats: repeatsOf(required), initial };
+  const initial = regs[0]!.start === true ? initialWords(regs) : null;
+  const final = finalWords(regs);
+  return { required, groups, expanded, usesTags: tags.length > 0, commas: postsNeeded(regs, 'hasComma'), colons: postsNeeded(regs, 'hasColon'), digit: needsDigit(regs), repeats: repeatsOf(required), initial, final };
 }
 
 /**
@@ -329,6 +416,7 @@ export function compilePack(
             ...(result.digit ? { digit: true } : {}),
             ...(result.repeats.length > 0 ? { repeats: result.repeats } : {}),
             ...(result.initial ? { initial: result.initial } : {}),
+            ...(result.final ? { final: result.final } : {}),
           };
           byMatch.set(result.expanded, entry);
         }
@@ -522,21 +610,27 @@ export function sentenceWords(text: string): Set<string> {
  * forms of every word that could begin a sentence of compromise's (the first word, or one after anything but
  * spaces and commas: compromise starts sentences only after a stop or a line break).
  */
-function sentenceShape(text: string): { counts: Map<string, number>; initial: Set<string> } {
+function sentenceShape(text: string): { counts: Map<string, number>; initial: Set<string>; final: Set<string> } {
   const counts = new Map<string, number>();
   const initial = new Set<string>();
+  const final = new Set<string>();
   const lower = lowerForWords(text);
   let last = -1;
+  let previous: string | null = null;
   for (const m of lower.matchAll(WORD_FORM(lower))) {
     const start = m.index!;
     const first = last === -1 || !/^[ \t,]*$/.test(lower.slice(last, start));
+    // A word that can start a sentence is one that the word before it can end.
+    if (first && previous !== null) wordForms(previous, (w) => final.add(w));
     last = start + m[0].length;
+    previous = m[0];
     wordForms(m[0], (w) => {
       counts.set(w, (counts.get(w) ?? 0) + 1);
       if (first) initial.add(w);
     });
   }
-  return { counts, initial };
+  if (previous !== null) wordForms(previous, (w) => final.add(w));
+  return { counts, initial, final };
 }
 
 export interface Candidates {
@@ -644,16 +738,15 @@ function matchNormalised(
   for (const f of frameHits) addVetoes(pack, f.rule, words, entries);
   const frameLocal = frameHits.map((f) => toOriginal(norm, original, f.rule, f.start, f.end, {})).filter(isHit);
   if (entries.size === 0) return dedupeHits(frameLocal);
-  // Entries that need more commas, or a digit, than the sentence has cannot match: when no entry is left the
-  // sentence needs no parse at all. The tagging choice below still sees every candidate, so what the entries left
-  // match is as before.
+  // Entries that need more commas, or a digit, than the sentence has, or a word where the sentence cannot start or
+  // end, cannot match: when no entry is left the sentence needs no parse at all.
   const live = liveEntries(pack, entries, text, words, frameHits);
   if (live.length === 0) return dedupeHits(frameLocal);
   let tag = needsTags || APOSTROPHE_S(text).test(text);
   for (const f of frameHits) if (pack.ruleNeedsTags[f.rule]) tag = true;
   // Tagging changes what a words-only pattern sees in one way only: it splits contractions the tokenizer leaves
   // whole ("I'd" → I would). Without an apostrophe, a sweep with no tag pattern in it needs no tagger.
-  if (tag && !/['’‘`´ʼ′]/.test(text) && ![...entries].some((i) => pack.entries[i]!.usesTags)) tag = false;
+  if (tag && !/['’‘`´ʼ′]/.test(text) && !live.some((i) => pack.entries[i]!.usesTags)) tag = false;
   // Most patterns are words only, and tokenizing is a tenth of the cost of full tagging; but only the tagger
   // can tell "it's" (it is) from a possessive, so such sentences are tagged too.
   const doc = tag ? nlp(forParsing(text)) : nlp.tokenize(forParsing(text));
@@ -749,10 +842,11 @@ function liveEntries(
   const live: number[] = [];
   for (const i of entries) {
     const entry = pack.entries[i]!;
-    if (entry.repeats || entry.initial) {
+    if (entry.repeats || entry.initial || entry.final) {
       shape ??= sentenceShape(text);
       if (entry.repeats && entry.repeats.some(([w, n]) => (shape!.counts.get(w) ?? 0) < n)) continue;
       if (entry.initial && !entry.initial.some((w) => shape!.initial.has(w))) continue;
+      if (entry.final && !entry.final.some((w) => shape!.final.has(w))) continue;
     }
     if (entry.commas !== undefined) {
       if (commas === -1) {
