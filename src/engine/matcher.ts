@@ -26,6 +26,11 @@ type Reg = {
   start?: boolean;
   end?: boolean;
   greedy?: boolean;
+  anything?: boolean;
+  fuzzy?: boolean;
+  use?: string;
+  min?: number;
+  max?: number;
 };
 
 export interface NetEntry {
@@ -52,6 +57,11 @@ export interface NetEntry {
   initial?: string[];
   /** Likewise for a pattern anchored at the end ($): one of these words must be able to end a sentence. */
   final?: string[];
+  /**
+   * Indices k into `required` where the token of required[k] is one term right before the token of required[k + 1]
+   * ("back to"): a sentence must have the two words side by side (see wordPositions).
+   */
+  adjacent?: number[];
 }
 
 export interface LocalHit {
@@ -312,10 +322,17 @@ function lastWords(reg: Reg): string[] | null {
   return null;
 }
 
-/** A pattern anchored at the end ($): the words its last term can be, when its last token is required. */
+/**
+ * A pattern anchored at the end ($): the words its last term can be, when its last token is required. A trailing
+ * optional #Emoji is looked past: compromise tags as Emoji only a term that starts with a pictograph, which is no
+ * word, so the word before it can still end the sentence as far as sentenceShape is concerned.
+ */
 function finalWords(regs: Reg[]): string[] | null {
-  const last = regs[regs.length - 1]!;
-  return last.end === true && !last.greedy ? lastWords(last) : null;
+  if (regs[regs.length - 1]!.end !== true) return null;
+  let k = regs.length - 1;
+  while (k > 0 && regs[k]!.optional && !regs[k]!.negative && regs[k]!.tag === 'Emoji' && !regs[k]!.word && !regs[k]!.choices) k--;
+  const last = regs[k]!;
+  return !last.greedy ? lastWords(last) : null;
 }
 
 /** Words that separate required tokens each need ("we .{0,2} we"): one word, several tokens. */
@@ -323,6 +340,28 @@ function repeatsOf(required: Set<string>[]): [string, number][] {
   const counts = new Map<string, number>();
   for (const set of required) if (set.size === 1) for (const w of set) counts.set(w, (counts.get(w) ?? 0) + 1);
   return [...counts].filter(([, n]) => n > 1);
+}
+
+/** One term that must be there, spelled as one of a few words (not optional, a tag, a wildcard or a run). */
+function isPlainWord(reg: Reg): boolean {
+  if (reg.optional || reg.negative || reg.greedy || reg.anything || reg.fuzzy || reg.use || reg.choices || reg.operator === 'and') return false;
+  if (reg.min !== undefined || reg.max !== undefined) return false;
+  return reg.word !== undefined || (reg.fastOr !== undefined && reg.fastOr.size > 0);
+}
+
+/** Where two plain required words follow each other in the pattern, as indices into its required sets. */
+function adjacentPairs(regs: Reg[]): number[] {
+  const out: number[] = [];
+  let k = -1;
+  let previousPlain = false;
+  for (const reg of regs) {
+    const words = tokenWords(reg);
+    if (words !== null) k++;
+    const plain = words !== null && isPlainWord(reg);
+    if (plain && previousPlain) out.push(k - 1);
+    previousPlain = plain;
+  }
+  return out;
 }
 
 function selectivity(set: Set<string>): number {
@@ -341,7 +380,7 @@ export function analysePattern(
   pattern: string,
   lexicon: ConceptLexicon = EMPTY_LEXICON,
 ):
-  | { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean; commas: number; colons: number; digit: boolean; repeats: [string, number][]; initial: string[] | null; final: string[] | null }
+  | { required: Set<string>[]; groups: string[]; expanded: string; usesTags: boolean; commas: number; colons: number; digit: boolean; repeats: [string, number][]; initial: string[] | null; final: string[] | null; adjacent: number[] }
   | { reason: string } {
   if (hasNestedGroup(pattern)) return { reason: 'nests a group inside a group, which compromise does not support: list the alternatives in one group' };
   const expanded = expandLemmas(pattern, lexicon);
@@ -360,7 +399,7 @@ export function analysePattern(
   const groups = regs.filter((r) => r.group).map((r) => r.group!);
   const initial = regs[0]!.start === true ? initialWords(regs) : null;
   const final = finalWords(regs);
-  return { required, groups, expanded, usesTags: tags.length > 0, commas: postsNeeded(regs, 'hasComma'), colons: postsNeeded(regs, 'hasColon'), digit: needsDigit(regs), repeats: repeatsOf(required), initial, final };
+  return { required, groups, expanded, usesTags: tags.length > 0, commas: postsNeeded(regs, 'hasComma'), colons: postsNeeded(regs, 'hasColon'), digit: needsDigit(regs), repeats: repeatsOf(required), initial, final, adjacent: adjacentPairs(regs) };
 }
 
 /**
@@ -417,6 +456,7 @@ export function compilePack(
             ...(result.repeats.length > 0 ? { repeats: result.repeats } : {}),
             ...(result.initial ? { initial: result.initial } : {}),
             ...(result.final ? { final: result.final } : {}),
+            ...(result.adjacent.length > 0 ? { adjacent: result.adjacent } : {}),
           };
           byMatch.set(result.expanded, entry);
         }
@@ -633,6 +673,64 @@ function sentenceShape(text: string): { counts: Map<string, number>; initial: Se
   return { counts, initial, final };
 }
 
+// compromise joins "he / she" and "2 - 5" into one term across spaces, and reads "@" as "at": such text is left to
+// the parse.
+const JOINS_ACROSS_SPACE = /[/@]|[0-9][a-z]{0,2} ?[-\u2013\u2014]/i;
+
+let expansions: Map<string, string[]> | undefined;
+
+/** compromise's own contraction list ("cannot" → can not, "gonna" → going to): terms it makes inside one word. */
+function contractionWords(): Map<string, string[]> {
+  if (!expansions) {
+    const list = (world.model.one as unknown as { contractions?: { word?: string; out: string[] }[] }).contractions ?? [];
+    expansions = new Map(list.filter((c) => c.word !== undefined).map((c) => [c.word!.toLowerCase(), c.out.map((w) => w.toLowerCase())]));
+  }
+  return expansions;
+}
+
+/**
+ * Per word form, the positions of the whitespace-separated chunks it occurs in, or null when compromise might join
+ * chunks. Every term compromise makes lies within one chunk, and a term's next term is in the same chunk or the next
+ * one that holds a word, so two words on adjacent terms are at most one position apart.
+ */
+function wordPositions(text: string): Map<string, number[]> | null {
+  if (JOINS_ACROSS_SPACE.test(text)) return null;
+  const positions = new Map<string, number[]>();
+  const lower = lowerForWords(text);
+  let at = -1;
+  let lastEnd = -1;
+  for (const m of lower.matchAll(WORD_FORM(lower))) {
+    const start = m.index!;
+    if (lastEnd === -1 || /\s/.test(lower.slice(lastEnd, start))) at++;
+    lastEnd = start + m[0].length;
+    const here = at;
+    const add = (w: string) => {
+      const list = positions.get(w);
+      if (!list) positions.set(w, [here]);
+      else if (list[list.length - 1] !== here) list.push(here);
+    };
+    wordForms(m[0], (w) => {
+      add(w);
+      const out = contractionWords().get(w);
+      if (out) for (const x of out) add(x);
+    });
+  }
+  return positions;
+}
+
+function sideBySide(positions: Map<string, number[]>, first: Set<string>, second: Set<string>): boolean {
+  for (const a of first) {
+    const as = positions.get(a);
+    if (!as) continue;
+    for (const b of second) {
+      const bs = positions.get(b);
+      if (!bs) continue;
+      for (const i of as) for (const j of bs) if (j === i || j === i + 1) return true;
+    }
+  }
+  return false;
+}
+
 export interface Candidates {
   /** Flag entries that could match, with the entries that veto their rules. */
   entries: Set<number>;
@@ -839,6 +937,7 @@ function liveEntries(
   let colons = -1;
   let digit: boolean | undefined;
   let shape: ReturnType<typeof sentenceShape> | undefined;
+  let positions: Map<string, number[]> | null | undefined;
   const live: number[] = [];
   for (const i of entries) {
     const entry = pack.entries[i]!;
@@ -861,6 +960,10 @@ function liveEntries(
         for (let k = text.indexOf(':'); k !== -1; k = text.indexOf(':', k + 1)) colons++;
       }
       if (colons < entry.colons) continue;
+    }
+    if (entry.adjacent) {
+      if (positions === undefined) positions = wordPositions(text);
+      if (positions && !entry.adjacent.every((k) => sideBySide(positions!, entry.required[k]!, entry.required[k + 1]!))) continue;
     }
     const choiceWords = choiceWordsFor(entry);
     if (choiceWords.length > 0 && !choiceWords.every((choices) => choices.some((sets) => sets.every((set) => set.some((w) => words.has(w)))))) continue;
