@@ -4,7 +4,7 @@
 import { ignoreToken } from './ignore-keys';
 import { compilePack, analyseSentence, analysePattern, packFor, type CompiledPack, type LocalHit } from './matcher';
 import { originalSpan, wholeWords } from './normalise';
-import { scoreSentence, sentenceFeatures, type ScorerModel } from './scorer';
+import { scoreSentence, scoresLength, sentenceFeatures, type ScorerModel } from './scorer';
 import { aggregateMetrics, sentenceStats, type SentenceStats } from './metrics';
 import { fillTemplate, planRewrites, type RewritePlan } from './rewrite';
 import type { Rule } from './rules';
@@ -425,7 +425,8 @@ export class Linter {
     const match = analyseSentence(this.pack, text);
     const names = new Set(match.concepts.map((h) => this.pack.lexicon.concepts[h.concept]!.name));
     let learned: SentenceAnalysis['learned'] = null;
-    if (this.scorer && match.hits.length === 0) {
+    // A sentence too short or too long for the scorer gets no verdict, so its features are not worth making.
+    if (this.scorer && match.hits.length === 0 && scoresLength(match.tokens.length)) {
       const features = sentenceFeatures(match.normalised.text, match.tokens, match.concepts, this.pack.lexicon);
       const scored = scoreSentence(this.scorer.model, features, match.tokens.length, LOOSEST_SHIFT);
       if (scored) {

@@ -123,7 +123,13 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], hits: r
   return out;
 }
 
+const MIN_TOKENS = 4;
 const MAX_TOKENS = 80;
+
+/** Whether scoreSentence can give a sentence of this many tokens a verdict at all (so its features are worth making). */
+export function scoresLength(tokenCount: number): boolean {
+  return tokenCount >= MIN_TOKENS && tokenCount <= MAX_TOKENS;
+}
 
 /**
  * Concepts that keep a category's learned verdict quiet. A single follow-up is ordinary courtesy; the pushy
@@ -156,10 +162,17 @@ function weight(model: ScorerModel, bucket: number, category: number): number {
 /** Probability per category, in model order. */
 export function probabilities(model: ScorerModel, features: readonly Feature[]): number[] {
   const z = [...model.bias];
-  // Each feature counts once, as in training: a word said twice is not twice the evidence.
-  for (const name of new Set(features.map((f) => f.name))) {
-    const bucket = featureBucket(name, model.bits);
-    for (let c = 0; c < z.length; c++) z[c]! += weight(model, bucket, c);
+  const n = z.length;
+  const { table, scale, bits } = model;
+  // Each feature counts once, as in training: a word said twice is not twice the evidence. Sums run in the order
+  // the features first occur, so the floating-point result is the same whichever way the loop is written.
+  const seen = new Set<string>();
+  for (let f = 0; f < features.length; f++) {
+    const name = features[f]!.name;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const row = featureBucket(name, bits) * n;
+    for (let c = 0; c < n; c++) z[c]! += table[row + c]! * scale;
   }
   return z.map(sigmoid);
 }
@@ -178,7 +191,7 @@ export function strongestCategory(model: ScorerModel, features: readonly Feature
  */
 export function scoreSentence(model: ScorerModel, features: readonly Feature[], tokenCount: number, minMargin: number): ScoredSentence | null {
   // The model knows sentences; a run-on of hundreds of words (a paste with no full stops) is outside what it learned.
-  if (tokenCount < 4 || tokenCount > MAX_TOKENS) return null;
+  if (!scoresLength(tokenCount)) return null;
   const { index: best, probability } = strongestCategory(model, features);
   const margin = probability - model.thresholds[best]!;
   if (margin < minMargin || vetoed(model.categories[best]!, features)) return null;
