@@ -1,7 +1,7 @@
 // The concept lexicon (rules/concepts/*.json): named sets of words and multi-word terms that rules use as
 // `#Deadline`, `#Commitment`…; validated like rules, expanded to every inflection once, and indexed for lookup.
 
-import { tokenize } from './frames';
+import { groupTerm, listTermSource, tokenize, type SecondWords, type TermSource } from './frames';
 import { RuleError, RulePackError } from './rules';
 
 export interface Concept {
@@ -199,6 +199,8 @@ class PackedTermIndex extends Map<string, TermEntry[]> {
   #packed: Map<string, number> | null;
   readonly #words: readonly string[];
   readonly #lines: readonly string[];
+  /** conceptHits' view of words not unpacked whole (termSource): grouped from the line, terms made when tried. */
+  readonly #sources = new Map<string, TermSource | null>();
 
   constructor(words: readonly string[], lines: readonly string[]) {
     super();
@@ -223,12 +225,32 @@ class PackedTermIndex extends Map<string, TermEntry[]> {
     const list: TermEntry[] = [];
     for (let i = 0; i < packed.length; i += 2) list.push({ words: (packed[i + 1] as string).split(' '), concept: packed[i] as number });
     this.#packed!.delete(word);
+    this.#sources.delete(word);
     super.set(word, list);
     return list;
   }
 
+  /**
+   * A word's terms as conceptHits reads them. A common first word ("the", "i") has a thousand terms, and a sentence
+   * tries the few whose second word is its next token: grouping them by that word from the packed text, and making a
+   * term only when it is tried, is most of what a first lint spends in the concept index. The same positions, words
+   * and concepts as the unpacked list, so hits are the same.
+   */
+  termSource(word: string): TermSource | undefined {
+    // One lookup per token once a word is seen, whether the index has it or not (null).
+    let source = this.#sources.get(word);
+    if (source === undefined) {
+      const at = this.#packed?.get(word);
+      const whole = at === undefined ? super.get(word) : undefined;
+      source = at !== undefined ? lazySource(this.#lines[at]!) : whole ? listTermSource(whole) : null;
+      this.#sources.set(word, source);
+    }
+    return source ?? undefined;
+  }
+
   #whole(): void {
     if (this.#packed === null) return;
+    this.#sources.clear();
     const lists = this.#words.map((word) => [word, this.get(word)!] as const);
     this.#packed = null;
     super.clear();
@@ -241,14 +263,17 @@ class PackedTermIndex extends Map<string, TermEntry[]> {
   }
   override set(word: string, list: TermEntry[]): this {
     this.#whole();
+    this.#sources.delete(word);
     return super.set(word, list);
   }
   override delete(word: string): boolean {
     this.#whole();
+    this.#sources.delete(word);
     return super.delete(word);
   }
   override clear(): void {
     this.#packed = null;
+    this.#sources.clear();
     super.clear();
   }
   override forEach(callback: (list: TermEntry[], word: string, map: Map<string, TermEntry[]>) => void, thisArg?: unknown): void {
@@ -271,6 +296,27 @@ class PackedTermIndex extends Map<string, TermEntry[]> {
     this.#whole();
     return super[Symbol.iterator]();
   }
+}
+
+/** One packed index line as a TermSource: second words read off the joined text, terms split when first asked for. */
+function lazySource(line: string): TermSource {
+  const packed = JSON.parse(line) as (number | string)[];
+  const groups: SecondWords = { single: [], bySecond: new Map(), other: [] };
+  for (let i = 0, n = 0; i < packed.length; i += 2, n++) {
+    const text = packed[i + 1] as string;
+    const first = text.indexOf(' ');
+    if (first === -1) {
+      groups.single.push(n);
+      continue;
+    }
+    const next = text.indexOf(' ', first + 1);
+    groupTerm(groups, text.slice(first + 1, next === -1 ? text.length : next), n);
+  }
+  const made: TermEntry[] = [];
+  return {
+    at: (n) => (made[n] ??= { words: (packed[2 * n + 1] as string).split(' '), concept: packed[2 * n] as number }),
+    groups,
+  };
 }
 
 /** A shipped index line per first word (PackedTermIndex): its terms as [concept, words joined by spaces, …]. */

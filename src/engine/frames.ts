@@ -162,7 +162,7 @@ const sameWord = (termWord: string, token: string) => termWord === token || (ter
 type TermList = ConceptLexicon['byFirstWord'] extends Map<string, infer L> ? L : never;
 
 /** A first word's terms grouped by their second word (positions in the list), so a token tries only those that fit. */
-interface SecondWords {
+export interface SecondWords {
   single: number[];
   bySecond: Map<string, number[]>;
   /** Terms whose second word is a slot (#n…) or starts with #: compared in full. */
@@ -170,20 +170,49 @@ interface SecondWords {
 }
 const secondWords = new WeakMap<TermList, SecondWords>();
 
+/** A first word's terms as conceptHits reads them: term n of the list, and the list grouped by second word. */
+export interface TermSource {
+  at(n: number): TermList[number];
+  groups: SecondWords;
+}
+
+/** An index that can hand out a word's terms without making them all (concepts.ts PackedTermIndex). */
+interface LazyTermIndex {
+  termSource?: (word: string) => TermSource | undefined;
+}
+
+const listSources = new WeakMap<TermList, TermSource>();
+
+/** A list's terms as a TermSource, made once per list. */
+export function listTermSource(list: TermList): TermSource {
+  let source = listSources.get(list);
+  if (!source) listSources.set(list, (source = { at: (n) => list[n]!, groups: secondWordsOf(list) }));
+  return source;
+}
+
+function termSource(index: ConceptLexicon['byFirstWord'], word: string): TermSource | undefined {
+  const lazy = (index as LazyTermIndex).termSource;
+  if (lazy) return lazy.call(index, word);
+  const list = index.get(word);
+  return list ? listTermSource(list) : undefined;
+}
+
+/** Files term n under its second word: none, a slot or other #-word, or the word itself. */
+export function groupTerm(groups: SecondWords, second: string | undefined, n: number): void {
+  if (second === undefined) groups.single.push(n);
+  else if (second[0] === '#') groups.other.push(n);
+  else {
+    const at = groups.bySecond.get(second);
+    if (at) at.push(n);
+    else groups.bySecond.set(second, [n]);
+  }
+}
+
 function secondWordsOf(list: TermList): SecondWords {
   let grouped = secondWords.get(list);
   if (!grouped) {
     grouped = { single: [], bySecond: new Map(), other: [] };
-    for (let n = 0; n < list.length; n++) {
-      const second = list[n]!.words[1];
-      if (second === undefined) grouped.single.push(n);
-      else if (second[0] === '#') grouped.other.push(n);
-      else {
-        const at = grouped.bySecond.get(second);
-        if (at) at.push(n);
-        else grouped.bySecond.set(second, [n]);
-      }
-    }
+    for (let n = 0; n < list.length; n++) groupTerm(grouped, list[n]!.words[1], n);
     secondWords.set(list, grouped);
   }
   return grouped;
@@ -198,8 +227,8 @@ export function conceptHits(lexicon: ConceptLexicon, tokens: readonly Token[]): 
     const next = tokens[i + 1]?.word;
     // Hits found earlier start before i: only this position's own hits can repeat a (concept, start).
     const here = hits.length;
-    const tryTerm = (list: TermList, n: number) => {
-      const { words, concept } = list[n]!;
+    const tryTerm = (list: TermSource, n: number) => {
+      const { words, concept } = list.at(n);
       if (i + words.length > tokens.length) return;
       for (let k = 1; k < words.length; k++) {
         if (!sameWord(words[k]!, tokens[i + k]!.word) || tokens[i + k]!.clause !== tokens[i]!.clause) return;
@@ -207,13 +236,13 @@ export function conceptHits(lexicon: ConceptLexicon, tokens: readonly Token[]): 
       for (let h = here; h < hits.length; h++) if (hits[h]!.concept === concept) return;
       hits.push({ concept, from: i, to: i + words.length });
     };
-    const first = lexicon.byFirstWord.get(word);
+    const first = termSource(lexicon.byFirstWord, word);
     for (let pass = 0; pass < 2; pass++) {
-      const list = pass === 0 ? first : slot ? lexicon.byFirstWord.get(slot) : undefined;
+      const list = pass === 0 ? first : slot ? termSource(lexicon.byFirstWord, slot) : undefined;
       if (!list) continue;
       // The terms that could start at token i, in list order (so hits come out as before): a merge of three
       // ascending position lists, with no array built per token.
-      const { single, bySecond, other } = secondWordsOf(list);
+      const { single, bySecond, other } = list.groups;
       const same = next === undefined ? undefined : bySecond.get(next);
       if (!same && other.length === 0) {
         for (let a = 0; a < single.length; a++) tryTerm(list, single[a]!);
