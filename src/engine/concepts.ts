@@ -23,7 +23,8 @@ export interface ConceptLexicon {
 
 const NAME = /^[A-Z][A-Za-z]+$/;
 // A lowercase word (punctuation allowed: it's, cut-off, #1, 10,000+), {lemma} for every inflection, or a slot:
-// #n for any count (12, 40+, twelve), #pct for any percentage (87%) and #timer for a countdown (00:14:59).
+// #n for any count (12, 40+, twelve), #pct for any percentage (87%), #timer for a countdown (00:14:59) and #dur for a
+// run-together duration (3h, 12hrs, 2d).
 const TERM_WORD = /^(?:\{[a-z][a-z'-]*\}|[^{}A-Z\s]+)$/;
 const FIELDS = new Set(['$schema', 'note', 'terms']);
 

@@ -145,14 +145,15 @@ const NUMBER_WORDS = new Set([
 
 /**
  * The slot a token fills in a concept term: `#n` for a count (12, 40+, 1,204, 100k+, 2m, twelve), `#pct` for a percentage
- * (87%), `#timer` for a countdown (00:14:59); null for any other word. Counts in UI text ("In 14 carts", "87% claimed") are the tactic, not the number.
+ * (87%), `#timer` for a countdown (00:14:59), `#dur` for a run-together duration (3h, 12hrs, 2d, 45mins); null for any other word. Counts in UI text ("In 14 carts", "87% claimed") are the tactic, not the number.
  */
-export function slotOf(word: string): '#n' | '#pct' | '#timer' | null {
+export function slotOf(word: string): '#n' | '#pct' | '#timer' | '#dur' | null {
   // Every slot but a number word starts with a digit; most tokens are neither, and this runs on every token.
   const first = word.charCodeAt(0);
   if (!(first >= 48 && first <= 57)) return NUMBER_WORDS.has(word) ? '#n' : null;
   if (/^\d{1,2}(?::\d{2}){2}$/.test(word)) return '#timer';
   if (/^\d[\d.,]*%$/.test(word)) return '#pct';
+  if (/^\d{1,3}(?:h|hr|hrs|d|min|mins)$/.test(word)) return '#dur';
   if (/^\d[\d.,]*(?:k|m|bn)?\+?$/.test(word) || NUMBER_WORDS.has(word)) return '#n';
   return null;
 }
