@@ -266,15 +266,19 @@ function needsDigit(regs: Reg[]): boolean {
   return regs.some((reg) => !reg.optional && !reg.negative && reg.regex instanceof RegExp && startsWithDigit(reg.regex.source));
 }
 
-/** The words a token's first term can be, or null when it could be anything (optional, negative, tag-only…). */
-function firstWords(reg: Reg): string[] | null {
+/**
+ * The words a token's first (or last) term can be, or null when it could be anything (optional, negative,
+ * tag-only…). A choice's edge is its own first (or last) token's.
+ */
+function edgeWords(reg: Reg, edge: 'first' | 'last'): string[] | null {
   if (reg.optional || reg.negative || reg.operator === 'and') return null;
   if (reg.word) return [reg.word.toLowerCase()];
   if (reg.fastOr && reg.fastOr.size > 0) return [...reg.fastOr].map((w) => w.toLowerCase());
   if (reg.choices) {
     const all = new Set<string>();
     for (const choice of reg.choices) {
-      const words = choice[0] ? firstWords(choice[0]) : null;
+      const term = edge === 'first' ? choice[0] : choice[choice.length - 1];
+      const words = term ? edgeWords(term, edge) : null;
       if (!words) return null;
       for (const w of words) all.add(w);
     }
@@ -291,32 +295,14 @@ function initialWords(regs: Reg[]): string[] | null {
   const all = new Set<string>();
   for (const reg of regs) {
     if (reg.optional && !reg.negative && !reg.greedy && reg.operator !== 'and') {
-      const words = firstWords({ ...reg, optional: false });
+      const words = edgeWords({ ...reg, optional: false }, 'first');
       if (!words) return null;
       for (const w of words) all.add(w);
       continue;
     }
-    const words = firstWords(reg);
+    const words = edgeWords(reg, 'first');
     if (!words) return null;
     for (const w of words) all.add(w);
-    return [...all];
-  }
-  return null;
-}
-
-/** The words a token's last term can be, or null when it could be anything. */
-function lastWords(reg: Reg): string[] | null {
-  if (reg.optional || reg.negative || reg.operator === 'and') return null;
-  if (reg.word) return [reg.word.toLowerCase()];
-  if (reg.fastOr && reg.fastOr.size > 0) return [...reg.fastOr].map((w) => w.toLowerCase());
-  if (reg.choices) {
-    const all = new Set<string>();
-    for (const choice of reg.choices) {
-      const last = choice[choice.length - 1];
-      const words = last ? lastWords(last) : null;
-      if (!words) return null;
-      for (const w of words) all.add(w);
-    }
     return [...all];
   }
   return null;
@@ -332,7 +318,7 @@ function finalWords(regs: Reg[]): string[] | null {
   let k = regs.length - 1;
   while (k > 0 && regs[k]!.optional && !regs[k]!.negative && regs[k]!.tag === 'Emoji' && !regs[k]!.word && !regs[k]!.choices) k--;
   const last = regs[k]!;
-  return !last.greedy ? lastWords(last) : null;
+  return !last.greedy ? edgeWords(last, 'last') : null;
 }
 
 /** Words that separate required tokens each need ("we .{0,2} we"): one word, several tokens. */
