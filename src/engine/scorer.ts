@@ -135,9 +135,13 @@ export function scoresLength(tokenCount: number): boolean {
  * Concepts that keep a category's learned verdict quiet. A single follow-up is ordinary courtesy; the pushy
  * kinds (bumping to the top of the inbox, a fourth attempt, exasperation) are the rules' job, and the model
  * cannot tell the polite one from the nag reliably. A work item (timesheets, the forecast, the board deck) has a
- * deadline of its own: the rules know its benign readings, the model does not.
+ * deadline of its own: the rules know its benign readings, the model does not. Nor does it know that timing or a
+ * request the reader set ("you asked for", "when it suits you") is the opposite of pressure.
  */
-const VETOES: Partial<Record<Category, readonly string[]>> = { urgency: ['c:FollowUp', 'c:WorkItem'], closing: ['c:WorkItem'] };
+const VETOES: Partial<Record<Category, readonly string[]>> = {
+  urgency: ['c:FollowUp', 'c:WorkItem', 'c:ReaderTiming'],
+  closing: ['c:WorkItem', 'c:ReaderTiming'],
+};
 
 export function vetoed(category: Category, features: readonly { name: string }[]): boolean {
   const vetoes = VETOES[category];
