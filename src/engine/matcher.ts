@@ -451,7 +451,7 @@ export function compilePack(
     };
     add(rule.patterns, 'patterns', 'flags');
     add(rule.exceptions, 'exceptions', 'vetoes');
-    (rule.follows ?? []).forEach((name, k) => {
+    rule.follows.forEach((name, k) => {
       if (!lexicon.byName.has(name)) errors.push(new RuleError(fileOf(rule), `follows[${k}]`, `no concept "${name}" in rules/concepts/`));
     });
     rule.frames.forEach((frame, i) => {

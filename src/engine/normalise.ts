@@ -111,7 +111,8 @@ export function normalise(text: string): Normalised {
       while (j < text.length && (LETTER(text[j]!).test(text[j]!) || INVISIBLE.test(text[j]!))) j++;
       const word = text.slice(i, j);
       const letters = word.replace(INVISIBLE, '');
-      const spelled = Object.hasOwn(MISSPELT, letters.toLowerCase()) ? MISSPELT[letters.toLowerCase()]! : undefined;
+      const lowered = letters.toLowerCase();
+      const spelled = Object.hasOwn(MISSPELT, lowered) ? MISSPELT[lowered] : undefined;
       if (spelled && !/[\d'-]/.test(text[j] ?? '')) {
         push(/^[A-Z]/.test(letters) && !shouting ? spelled[0]!.toUpperCase() + spelled.slice(1) : spelled, i, j);
         i = j;
