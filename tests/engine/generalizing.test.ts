@@ -133,8 +133,8 @@ describe('concept frames', () => {
 
 describe('learned findings and context', () => {
   it('learned findings name a category, give advice instead of a rewrite, and can be switched off', () => {
-    // Training leaves only urgency's scorer speaking today (see README, Learned scorer). The sentence is one no rule
-    // catches ('Checkout within the next 15 minutes…' is now time-running-out's); recheck it after each retrain.
+    // Training leaves urgency's and closing's scorers speaking today (see README, Learned scorer). The sentence is one
+    // no rule catches and urgency's scorer flags; recheck it after each retrain.
     const text = 'Give before 11:59 p.m. to double your donation.';
     const on = createLinter().lint(text).findings.filter((f) => f.ruleId.startsWith('learned-'));
     const off = createLinter({ learned: false }).lint(text).findings.filter((f) => f.ruleId.startsWith('learned-'));
