@@ -37,8 +37,8 @@ interface SentenceAnalysis {
 interface LocalFindings {
   rules: Finding[];
   learned: Finding | null;
-  /** Hits of rules that follow a concept (Rule.follows): whether they speak depends on the sentence before. */
-  followHits: LocalHit[];
+  /** Hits of rules that depend on the sentences before (Rule.follows, Rule.unlessAfter): lintSpans decides them. */
+  contextHits: LocalHit[];
 }
 
 /** A local finding placed at its sentence's offset in the text; a fresh object, so callers may keep or change it. */
@@ -54,6 +54,7 @@ export interface LearnedScorer {
   explanations: LearnedExplanations;
 }
 
+const NO_CONCEPTS: ReadonlySet<string> = new Set();
 const PITCH_CONCEPTS = new Set(['Pitch', 'Credential', 'SelfIntro', 'Hype']);
 // Cold outreach gets a more eager scorer, mail between colleagues a much more reluctant one.
 const THRESHOLD_SHIFT = { external: -0.04, internal: 0.12, unknown: 0 } as const;
@@ -140,6 +141,7 @@ export function compileUserPhrases(
       frames: [],
       exceptions: [],
       follows: [],
+      unlessAfter: [],
       message,
       why: 'You added this phrase to your own list.',
       rewrites: rewrite ? [{ approach: null, to: rewrite, find: null }] : [],
@@ -292,13 +294,20 @@ export class Linter {
     spans.forEach((span, i) => {
       const own = local[i]!.rules;
       for (const f of own) findings.push(shifted(f, span.start));
-      // A rule that follows a concept speaks only when the sentence before holds it (not sentence-local, so not cached).
-      const before = i > 0 ? analyses[i - 1]!.concepts : null;
-      if (before === null || before.size === 0) return;
+      // A rule that follows a concept speaks only when the sentence before holds it, and a rule with unlessAfter
+      // only when neither of the two before holds one of its concepts (not sentence-local, so not cached).
+      const context = local[i]!.contextHits;
+      if (context.length === 0) return;
+      const before = i > 0 ? analyses[i - 1]!.concepts : NO_CONCEPTS;
+      const twoBefore = i > 1 ? analyses[i - 2]!.concepts : NO_CONCEPTS;
       const rules = this.pack.rules;
-      const follow = local[i]!.followHits.filter((h) => rules[h.rule]!.follows.some((n) => before.has(n)));
-      if (follow.length === 0) return;
-      for (const hit of this.onePerCategory(follow, span.text)) {
+      const speaking = context.filter(({ rule: r }) => {
+        const { follows, unlessAfter } = rules[r]!;
+        if (follows.length > 0 && !follows.some((n) => before.has(n))) return false;
+        return !unlessAfter.some((n) => before.has(n) || twoBefore.has(n));
+      });
+      if (speaking.length === 0) return;
+      for (const hit of this.onePerCategory(speaking, span.text)) {
         const category = rules[hit.rule]!.category;
         if (own.some((f) => f.category === category && hit.start < f.end && f.start < hit.end)) continue;
         findings.push(this.toFinding(rules[hit.rule]!, span, hit, sentenceHash(span)));
@@ -348,10 +357,13 @@ export class Linter {
     if (local) return local;
     const span: SentenceSpan = { start: 0, end: text.length, text };
     let hash: string | undefined;
-    // Hits of a rule that follows a concept depend on the sentence before: lintSpans adds them.
+    // Hits of a rule that follows or is silenced by a concept depend on the sentences before: lintSpans adds them.
     const own: LocalHit[] = [];
-    const followHits: LocalHit[] = [];
-    for (const h of analysis.hits) (this.pack.rules[h.rule]!.follows.length > 0 ? followHits : own).push(h);
+    const contextHits: LocalHit[] = [];
+    for (const h of analysis.hits) {
+      const rule = this.pack.rules[h.rule]!;
+      (rule.follows.length > 0 || rule.unlessAfter.length > 0 ? contextHits : own).push(h);
+    }
     const rules = this.onePerCategory(own, text).map((hit) => this.toFinding(this.pack.rules[hit.rule]!, span, hit, (hash ??= sentenceHash(span))));
     const learned = analysis.learned;
     const speaks =
@@ -360,7 +372,7 @@ export class Linter {
       learned.probability >= this.learnedThreshold[learned.category] &&
       this.learnedEnabled[learned.category] &&
       rules.length === 0;
-    local = { rules, learned: speaks ? this.learnedFinding(learned, span, (hash ??= sentenceHash(span))) : null, followHits };
+    local = { rules, learned: speaks ? this.learnedFinding(learned, span, (hash ??= sentenceHash(span))) : null, contextHits };
     this.local.set(analysis, local);
     return local;
   }

@@ -451,9 +451,11 @@ export function compilePack(
     };
     add(rule.patterns, 'patterns', 'flags');
     add(rule.exceptions, 'exceptions', 'vetoes');
-    rule.follows.forEach((name, k) => {
-      if (!lexicon.byName.has(name)) errors.push(new RuleError(fileOf(rule), `follows[${k}]`, `no concept "${name}" in rules/concepts/`));
-    });
+    for (const field of ['follows', 'unlessAfter'] as const) {
+      rule[field].forEach((name, k) => {
+        if (!lexicon.byName.has(name)) errors.push(new RuleError(fileOf(rule), `${field}[${k}]`, `no concept "${name}" in rules/concepts/`));
+      });
+    }
     rule.frames.forEach((frame, i) => {
       const resolve = (names: string[], field: string) =>
         names.map((name, k) => {

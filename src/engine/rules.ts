@@ -51,6 +51,11 @@ export interface Rule {
    * dentists trust us. Why don't you?"), whose second half means nothing alone. Empty for most rules.
    */
   follows: string[];
+  /**
+   * Concepts that silence this rule when either of the two sentences before holds one: a notice whose second half
+   * reads as a push only alone ("Your login code is 448291. It expires in 10 minutes."). Empty for most rules.
+   */
+  unlessAfter: string[];
   message: string;
   why: string;
   rewrites: RewriteSpec[];
@@ -80,7 +85,7 @@ export class RuleError extends Error {
 
 const FIELDS = new Set([
   '$schema', 'category', 'severity', 'kind', 'patterns', 'frames', 'exceptions', 'message', 'why', 'rewrites', 'advice',
-  'example', 'threshold', 'examples', 'follows',
+  'example', 'threshold', 'examples', 'follows', 'unlessAfter',
 ]);
 const THRESHOLD_FIELDS = ['minWords', 'minSentences', 'minSelfLedShare', 'minSelfToReaderRatio', 'minPitchSentences'] as const;
 const OPTIONAL_THRESHOLD_FIELDS = ['minSelfListItems'] as const;
@@ -157,6 +162,11 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
     if (!/^[A-Z][A-Za-z]+$/.test(name)) fail(`follows[${i}]`, `"${name}" must name a concept, like Crowd`);
   });
   if (kind === 'message' && follows.length > 0) fail('follows', 'a message rule is judged on the whole message and follows no sentence');
+  const unlessAfter = list('unlessAfter', data.unlessAfter, 0);
+  unlessAfter.forEach((name, i) => {
+    if (!/^[A-Z][A-Za-z]+$/.test(name)) fail(`unlessAfter[${i}]`, `"${name}" must name a concept, like SecurityCode`);
+  });
+  if (kind === 'message' && unlessAfter.length > 0) fail('unlessAfter', 'a message rule is judged on the whole message and follows no sentence');
   if (kind === 'message' && patterns.length > 0) fail('patterns', 'a message rule is judged on the whole message and takes no patterns');
   if (kind === 'message' && frames.length > 0) fail('frames', 'a message rule is judged on the whole message and takes no frames');
 
@@ -208,6 +218,7 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
       frames,
       exceptions,
       follows,
+      unlessAfter,
       message: message!,
       why: why!,
       rewrites,
@@ -368,7 +379,7 @@ export class RulePackError extends Error {
 export type RuleHead = [id: string, category: Category, severity: Severity, kind: Rule['kind'], threshold: MessageThreshold | null];
 
 /** A rule's fields that the build ships as a line of JSON, in a Rule's key order (threshold sits between the two last). */
-export const RULE_BODY_FIELDS = ['patterns', 'frames', 'exceptions', 'follows', 'message', 'why', 'rewrites', 'advice', 'example', 'examples'] as const;
+export const RULE_BODY_FIELDS = ['patterns', 'frames', 'exceptions', 'follows', 'unlessAfter', 'message', 'why', 'rewrites', 'advice', 'example', 'examples'] as const;
 
 /**
  * The rules as the build ships them (scripts/precompile.mjs): each rule's head at once, and its patterns, messages,

@@ -131,6 +131,32 @@ describe('concept frames', () => {
   });
 });
 
+describe('rules that read the sentences before', () => {
+  it('a follows rule speaks only after its concept', () => {
+    expect(flagged('Over 3,000 dentists trust us. Why don\'t you?').map(([id]) => id)).toContain('peers-then-you');
+    expect(flagged('We met at the conference. Why don\'t you?').map(([id]) => id)).not.toContain('peers-then-you');
+  });
+
+  it('an unlessAfter rule is silenced by its concept in either of the two sentences before, and only there', () => {
+    const clock = (text: string) => flagged(text).filter(([id]) => id === 'clock-talk');
+    expect(clock('It expires in 10 minutes.')).toEqual([['clock-talk', 'expires in 10 minutes']]);
+    expect(clock('Use code SAVE20 at checkout. It expires in 10 minutes.')).toEqual([['clock-talk', 'expires in 10 minutes']]);
+    expect(clock('Your verification code is 583920. It expires in 10 minutes.')).toEqual([]);
+    expect(clock('Your login code is 8812. Never share it. It expires in 10 minutes.')).toEqual([]);
+    expect(clock('Your login code is 8812. Thanks for shopping. Great deals inside. It expires in 10 minutes.')).toEqual([
+      ['clock-talk', 'expires in 10 minutes'],
+    ]);
+  });
+
+  it('names the file and field of an unlessAfter concept that does not exist or is misspelt', () => {
+    const concepts = loadConcepts({ 'rules/concepts/Deal.json': { note: 'things a seller is offering', terms: ['deal'] } }, inflections);
+    const raw = { category: 'urgency', severity: 'medium', patterns: ['deal ends'], message: 'm', why: 'w', advice: 'a', examples: { flag: ['a', 'b', 'c'], pass: ['d', 'e'] } };
+    const [bad] = loadRulePack({ 'rules/bad.json': { ...raw, unlessAfter: ['Nope'] } });
+    expect(() => compilePack([bad!], undefined, concepts)).toThrow('rules/bad.json: unlessAfter[0]: no concept "Nope" in rules/concepts/');
+    expect(() => loadRulePack({ 'rules/bad.json': { ...raw, unlessAfter: ['lower case'] } })).toThrow('rules/bad.json: unlessAfter[0]');
+  });
+});
+
 describe('learned findings and context', () => {
   it('learned findings name a category, give advice instead of a rewrite, and can be switched off', () => {
     // Training leaves urgency's and closing's scorers speaking today (see README, Learned scorer). The sentence is one
