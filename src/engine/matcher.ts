@@ -1003,13 +1003,28 @@ function toOriginal(
 }
 
 
-/** Flagged spans cover words only: no surrounding space or punctuation (a leading # or $ and a trailing % stay). */
+/**
+ * Flagged spans cover words only: no surrounding space or punctuation (a leading # or $ and a trailing % stay, and so
+ * do the brackets of a placeholder the span holds whole: "ends {{date}}", not "ends {{date").
+ */
 function trimSpan(text: string, start: number, end: number): [number, number] | null {
   const edge = NOT_WORD(text);
-  while (start < end && edge.test(text[start]!) && !/[#$€£]/u.test(text[start]!)) start++;
-  while (end > start && edge.test(text[end - 1]!) && !/[%]/u.test(text[end - 1]!)) end--;
+  const opensInside = (at: number) => {
+    const closer = PLACEHOLDER_CLOSER[text[at]!];
+    if (!closer) return false;
+    const close = text.indexOf(closer, at + 1);
+    return close !== -1 && close < end;
+  };
+  const closesInside = (at: number) => {
+    const opener = PLACEHOLDER_OPENER[text[at]!];
+    return opener !== undefined && text.lastIndexOf(opener, at - 1) >= start;
+  };
+  while (start < end && edge.test(text[start]!) && !/[#$€£]/u.test(text[start]!) && !opensInside(start)) start++;
+  while (end > start && edge.test(text[end - 1]!) && !/[%]/u.test(text[end - 1]!) && !closesInside(end - 1)) end--;
   return end > start ? [start, end] : null;
 }
+const PLACEHOLDER_CLOSER: Record<string, string> = { '{': '}', '[': ']' };
+const PLACEHOLDER_OPENER: Record<string, string> = { '}': '{', ']': '[' };
 
 /** One hit per rule per stretch of text; two stretches of one rule a few words apart merge into one phrase. */
 function dedupeHits(hits: LocalHit[]): LocalHit[] {

@@ -18,7 +18,19 @@ const LETTER_OR_DIGIT = unicodeRegExp(String.raw`[\p{L}\p{N}]`);
 const QUOTES: Record<string, string> = { '’': "'", '‘': "'", 'ʼ': "'", '´': "'", '`': "'", '“': '"', '”': '"', '„': '"' };
 // {{first_name}}, {company}, [Name], [Your name]: mail-merge slots read as a name (or a number) to the tagger.
 const PLACEHOLDER = /\{\{\s*[\w .-]{1,40}\s*\}\}|\{[A-Za-z_][\w .-]{0,30}\}|\[[A-Za-z#][\w .'/#-]{0,30}\]/y;
-const NUMERIC_SLOT = /number|count|num\b|#|amount|x\b|percent|%/i;
+// A slot reads as what its name says it holds, so "{{competitor}} is already ahead" and "Offer ends [date]" read
+// like the sentences they stand for; any other slot is a name.
+const SLOT_READINGS: [RegExp, string][] = [
+  [/competitor|rival/i, 'your competitor'],
+  [/percent|pct|%|discount/i, '20%'],
+  [/number|count|num\b|#|amount|x\b|qty|quantity|left|spots|seats|price|cost/i, '5'],
+  [/date|day|deadline|expir/i, 'Friday'],
+  [/time\b|_time|hour/i, '5 pm'],
+];
+function slotReading(slot: string): string {
+  for (const [name, reading] of SLOT_READINGS) if (name.test(slot)) return reading;
+  return 'Alex';
+}
 // "2hrs", "5PM", "3days", "48hours": digits glued to a unit the rules and the tagger know as separate words.
 const GLUED_UNIT = /^(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|wks?|weeks?|months?|am|pm|spots?|seats?|left|x)$/i;
 
@@ -94,7 +106,7 @@ export function normalise(text: string): Normalised {
       PLACEHOLDER.lastIndex = i;
       const m = PLACEHOLDER.exec(text);
       if (m) {
-        push(NUMERIC_SLOT.test(m[0]) ? '5' : 'Alex', i, i + m[0].length);
+        push(slotReading(m[0]), i, i + m[0].length);
         i += m[0].length;
         continue;
       }

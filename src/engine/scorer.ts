@@ -53,7 +53,7 @@ export interface ScoredSentence {
 }
 
 /** Bump when sentenceFeatures changes what it emits: the shipped weights then no longer fit and must be retrained. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 /** Fingerprint of what features depend on (the concept files and FEATURE_VERSION), stored with the weights. */
 export function featureHashOf(conceptFiles: Record<string, unknown>): string {

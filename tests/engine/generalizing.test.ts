@@ -27,6 +27,14 @@ describe('normalise', () => {
     expect(normalise('sign 2day, ends in 2days').text).toBe('sign 2day, ends in 2 days');
   });
 
+  it('reads a placeholder as what its name says it holds, and a flag covers the placeholder whole', () => {
+    expect(normalise('{{competitor}} signed; offer ends [date] at {{time}}; {{discount}} off; {{spots_left}} left').text).toBe(
+      'your competitor signed; offer ends Friday at 5 pm; 20% off; 5 left',
+    );
+    expect(flagged('Offer ends {{date}}, {{first_name}}.')).toEqual([['offer-expires', 'Offer ends {{date}}']]);
+    expect(flagged('[Competitor Name] just signed with us.')).toEqual([['rival-already-ahead', '[Competitor Name] just signed']]);
+  });
+
   it('reads the commonest misspellings as spelled, keeping the span of the word as typed', () => {
     const text = 'Alot of buisness ends Tommorow';
     const n = normalise(text);
