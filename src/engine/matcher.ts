@@ -642,7 +642,13 @@ export function sentenceWords(text: string): Set<string> {
   const words = new Set<string>();
   const add = (w: string) => words.add(w);
   const lower = lowerForWords(text);
-  for (const m of lower.matchAll(WORD_FORM(lower))) wordForms(m[0], add);
+  // compromise reads "cannot", "tbh" and "outta" as several terms, which patterns may name.
+  const withExpansion = (w: string) => {
+    add(w);
+    const out = contractionWords().get(w);
+    if (out) for (const x of out) add(x);
+  };
+  for (const m of lower.matchAll(WORD_FORM(lower))) wordForms(m[0], withExpansion);
   return words;
 }
 
@@ -666,8 +672,10 @@ function sentenceShape(text: string): { counts: Map<string, number>; initial: Se
     last = start + m[0].length;
     previous = m[0];
     wordForms(m[0], (w) => {
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-      if (first) initial.add(w);
+      for (const x of [w, ...(contractionWords().get(w) ?? [])]) {
+        counts.set(x, (counts.get(x) ?? 0) + 1);
+        if (first) initial.add(x);
+      }
     });
   }
   if (previous !== null) wordForms(previous, (w) => final.add(w));

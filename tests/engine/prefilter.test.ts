@@ -28,6 +28,8 @@ describe('prefilter', () => {
     'Have we, you know, signed it?',
     'We are going to close it.',
     "You can't wait on this one.",
+    'You cannot miss this one.',
+    'We are gonna close it.',
     'You can wait, there is no rush.',
     'This design is so 1990s.',
     'This is so nice, 1990s or not.',
