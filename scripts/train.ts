@@ -32,11 +32,12 @@ interface Example {
   weight: number;
   /** A rule already flags this sentence. */
   ruled: boolean;
+  text: string;
 }
 function toExample(text: string, label: Label, weight = 1): Example {
   const a = analyseSentence(pack, text);
   const feats = sentenceFeatures(a.normalised.text, a.tokens, a.concepts, pack.lexicon).map((f) => f.name);
-  return { features: [...new Set(feats)], label, weight, ruled: a.hits.length > 0 };
+  return { features: [...new Set(feats)], label, weight, ruled: a.hits.length > 0, text };
 }
 
 /** Brown files by index: 0 mod 4 train the model, 2 mod 4 validate its threshold; odd files are left for npm run eval. */
@@ -194,6 +195,12 @@ function main(): void {
         console.log(`${category}: threshold ${t}, validation precision ${precision.toFixed(3)}, recall of rule-silent ${(tp / Math.max(1, positives)).toFixed(3)}, prose ${prose}/${proseVal.length}, work ${work}, corpus clean ${corpus}`);
         return t;
       }
+    }
+    if (process.env.RAPPORT_TRAIN_ALARMS) {
+      // Which real work and corpus-clean sentences keep the category from speaking, at a high threshold.
+      const alarm = (ex: Example) => flagged(ex, 0.9);
+      for (const ex of workVal.filter(alarm)) console.log(`  ${category} work alarm: ${ex.text}`);
+      for (const c of corpusClean.filter((c) => alarm(c.example))) console.log(`  ${category} corpus alarm: ${c.example.text}`);
     }
     console.log(`${category}: no threshold meets the budget; the scorer stays silent for it`);
     return 1;
