@@ -508,16 +508,14 @@ export type ShippedPack = Omit<PackData, 'entries' | 'compiled' | 'concepts' | '
   decode: (line: string) => unknown;
 };
 
-const SET_TAG = '\u0000rapport:Set';
-
 /**
- * One line of lines.entries. The build checks that revive's only tags there are the Sets of `required`
- * (scripts/precompile.mjs entryLines), so only those are made: walking every string of a line for tags, as the pack's
- * generic decode does, is most of the cost of the couple of hundred entries a first lint reads.
+ * One line of lines.entries: plain JSON, with each of `required`'s word lists as an array (scripts/precompile.mjs
+ * entryLines checks that nothing else needs decoding), so only those become Sets: walking every string of a line for
+ * tags, as the pack's generic decode does, is most of the cost of the couple of hundred entries a first lint reads.
  */
 function decodeEntry(line: string): NetEntry {
   const entry = JSON.parse(line) as NetEntry & { required: string[][] | Set<string>[] };
-  entry.required = (entry.required as string[][]).map((list) => new Set(list.slice(1)));
+  entry.required = (entry.required as string[][]).map((list) => new Set(list));
   return entry;
 }
 
