@@ -376,13 +376,13 @@ async function compilePackSources(rulesDir) {
     // Each concept's note and forms (src/engine/concepts.ts shippedConcepts parses one when it is first read).
     // Each form as where the index holds it, so the terms' words ship once (src/engine/concepts.ts packConceptForms).
     concepts: concepts.map((c, i) => ascii(JSON.stringify({ note: c.note, forms: packConceptForms(indexed, i, wordNumbers) }))).join('\n'),
-    // Per first word of the concept index, its terms (src/engine/concepts.ts PackedTermIndex unpacks a word's line
-    // the first time a text has that word).
+    // Per first word of the concept index, its terms without that word (src/engine/concepts.ts PackedTermIndex
+    // unpacks a word's line the first time a text has that word).
     conceptIndex: conceptIndex
       .map(([word, pairs]) => {
         const list = [];
         for (let i = 0; i < pairs.length; i += 2) list.push({ words: concepts[pairs[i]].forms[pairs[i + 1]], concept: pairs[i] });
-        return ascii(JSON.stringify(packIndexLine(list)));
+        return ascii(JSON.stringify(packIndexLine(word, list)));
       })
       .join('\n'),
   };
