@@ -344,7 +344,7 @@ async function compilePackSources(rulesDir) {
     root: ROOT,
     plugins: [precompile({ rulesDir, pack: false })],
   });
-  const { packConceptForms, packIndexLine, unpackConceptIndex } = module;
+  const { packConceptForms, packIndexLine, unpackConceptIndex, parseRegs } = module;
   const { pack: data, examples } = module.precompilePack(readJsonDir(rulesDir, 'rules'), readJsonDir(join(rulesDir, 'concepts'), 'rules/concepts'));
   const { rules, entries, compiled, concepts, conceptIndex, ...eager } = data;
   // Each rule's head, and the rest of it as a line (src/engine/rules.ts shippedRules).
@@ -362,17 +362,19 @@ async function compilePackSources(rulesDir) {
   const members = Object.keys(eager).map((k) => `${quote(k)}:${toSource(eager[k], `pack.${k}`)}`);
   // The net's entries and their compiled matches, a line each, decoded by src/engine/matcher.ts (revivePack) the first
   // time a sentence could match one: a lint reaches a few dozen of the thousand, so startup parses none of them.
-  const regs = compiled.map((m, i) => {
+  // A compiled match's regs are not shipped (they were a sixth of the pack): buildNet made them with
+  // parseMatch(match), and nlp.ts (readyMatch) does the same the first time the match is tried. Checked here.
+  compiled.forEach((m, i) => {
     if (!Array.isArray(m.regs)) throw new Error(`pack.compiled[${i}]: a match object without parsed regs`);
-    return ascii(JSON.stringify(encode(m.regs, `pack.compiled[${i}].regs`)));
+    const again = JSON.stringify(encode(parseRegs(m.match), `pack.compiled[${i}].regs`));
+    if (again !== JSON.stringify(encode(m.regs, `pack.compiled[${i}].regs`))) throw new Error(`pack.compiled[${i}]: parseMatch("${m.match}") is not the regs buildNet made`);
   });
   const lines = {
     rules: rules.map((r, i) => ascii(JSON.stringify(encode(Object.fromEntries(RULE_BODY_FIELDS.map((k) => [k, r[k]])), `pack.rules[${i}]`)))).join('\n'),
     count: entries.length,
     entries: entryLines(entries),
-    // The placeholder keeps `regs` where buildNet put it among the keys; nlp.ts parses the regs text (readyMatch).
-    compiled: lineList(compiled.map((m) => ({ ...m, regs: 0 })), 'pack.compiled'),
-    regs: regs.join('\n'),
+    // null keeps `regs` where buildNet put it among the keys; nlp.ts parses the match (readyMatch) when first tried.
+    compiled: lineList(compiled.map((m) => ({ ...m, regs: null })), 'pack.compiled'),
     // Each concept's note and forms (src/engine/concepts.ts shippedConcepts parses one when it is first read).
     // Each form as where the index holds it, so the terms' words ship once (src/engine/concepts.ts packConceptForms).
     concepts: concepts.map((c, i) => ascii(JSON.stringify({ note: c.note, forms: packConceptForms(indexed, i, wordNumbers) }))).join('\n'),

@@ -1,6 +1,6 @@
 // The built-in rules' flag and pass examples (rules/*.json "examples"). The engine never reads them, so the build
 // ships them apart from its pack (scripts/precompile.mjs → virtual:rapport/examples): only the options page and the
-// tests import this module, and the content script, the popup and the CLI's engine do not carry them.
+// tests import this module, and the content script and the CLI's engine do not carry them.
 
 import examples from 'virtual:rapport/examples';
 import type { RuleExamples } from './rules';

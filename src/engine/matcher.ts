@@ -494,8 +494,8 @@ export type PackData = Omit<CompiledPack, 'lexicon'> & { concepts: Concept[]; co
 
 /**
  * The pack as the build ships it (scripts/precompile.mjs): the net's entries and their compiled matches as lines of
- * JSON text, one per entry, which `decode` turns into what PackData holds; the compiled matches' regs as lines of
- * their own, parsed when first tried (nlp.ts readyMatch).
+ * JSON text, one per entry, which `decode` turns into what PackData holds; a compiled match's regs are null until
+ * it is first tried, when nlp.ts (readyMatch) parses its match text as buildNet did.
  */
 export type ShippedPack = Omit<PackData, 'entries' | 'compiled' | 'concepts' | 'conceptIndex' | 'rules'> & {
   /** Per rule, what a linter reads of every rule; the rest of each rule is a line of lines.rules (rules.ts shippedRules). */
@@ -504,7 +504,7 @@ export type ShippedPack = Omit<PackData, 'entries' | 'compiled' | 'concepts' | '
   conceptNames: string[];
   /** The concept index's first words; their terms are lines.conceptIndex, a line each (concepts.ts shippedLexicon). */
   conceptWords: string[];
-  lines: { count: number; entries: string; compiled: string; regs: string; concepts: string; conceptIndex: string; rules: string };
+  lines: { count: number; entries: string; compiled: string; concepts: string; conceptIndex: string; rules: string };
   decode: (line: string) => unknown;
 };
 
@@ -540,18 +540,14 @@ export function revivePack(data: ShippedPack): CompiledPack {
     const { ruleHeads, conceptNames, conceptWords, lines, decode, ...rest } = data;
     const entryLines = splitLines(lines.entries, lines.count);
     const compiledLines = splitLines(lines.compiled, lines.count);
-    const regsLines = splitLines(lines.regs, lines.count);
     const entries = new Array<NetEntry>(lines.count);
     const compiled = new Array<object>(lines.count);
     const rules = shippedRules(ruleHeads, lines.rules, decode);
     const revived: CompiledPack = { rules, ...rest, entries, compiled, lexicon: shippedLexicon(conceptNames, lines.concepts, conceptWords, lines.conceptIndex) };
     undecoded.set(revived, {
       entry: (i) => (entries[i] = decodeEntry(entryLines[i]!)),
-      compiled: (i) => {
-        const match = decode(compiledLines[i]!) as { regs: unknown };
-        match.regs = regsLines[i];
-        return (compiled[i] = match);
-      },
+      // Its regs stay null until nlp.ts (readyMatch) parses the match, the first time it is tried.
+      compiled: (i) => (compiled[i] = decode(compiledLines[i]!) as object),
     });
     pack = revived;
     shippedPacks.set(data, pack);
