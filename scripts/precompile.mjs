@@ -344,7 +344,7 @@ async function compilePackSources(rulesDir) {
     root: ROOT,
     plugins: [precompile({ rulesDir, pack: false })],
   });
-  const { packConceptForms, packIndexLine, unpackConceptIndex, parseRegs } = module;
+  const { packConceptForms, packIndexLine, unpackConceptIndex, compiledMatch } = module;
   const { pack: data, examples } = module.precompilePack(readJsonDir(rulesDir, 'rules'), readJsonDir(join(rulesDir, 'concepts'), 'rules/concepts'));
   const { rules, entries, compiled, concepts, conceptIndex, ...eager } = data;
   // Each rule's head, and the rest of it as a line (src/engine/rules.ts shippedRules).
@@ -360,21 +360,18 @@ async function compilePackSources(rulesDir) {
   const wordNumbers = new Map(eager.conceptWords.map((w, i) => [w, i]));
   if (compiled.length !== entries.length) throw new Error('pack: one compiled match per entry expected');
   const members = Object.keys(eager).map((k) => `${quote(k)}:${toSource(eager[k], `pack.${k}`)}`);
-  // The net's entries and their compiled matches, a line each, decoded by src/engine/matcher.ts (revivePack) the first
-  // time a sentence could match one: a lint reaches a few dozen of the thousand, so startup parses none of them.
-  // A compiled match's regs are not shipped (they were a sixth of the pack): buildNet made them with
-  // parseMatch(match), and nlp.ts (readyMatch) does the same the first time the match is tried. Checked here.
+  // The net's entries, a line each, decoded by src/engine/matcher.ts (revivePack) the first time a sentence could
+  // match one: a lint reaches a few dozen of the thousand, so startup parses none of them. Their compiled matches
+  // (compromise's regs, needs and wants; a quarter of the pack) are not shipped: matcher.ts compiledMatch makes one
+  // from its entry's match text when the entry is first live, as compilePack made them here. Checked here.
   compiled.forEach((m, i) => {
-    if (!Array.isArray(m.regs)) throw new Error(`pack.compiled[${i}]: a match object without parsed regs`);
-    const again = JSON.stringify(encode(parseRegs(m.match), `pack.compiled[${i}].regs`));
-    if (again !== JSON.stringify(encode(m.regs, `pack.compiled[${i}].regs`))) throw new Error(`pack.compiled[${i}]: parseMatch("${m.match}") is not the regs buildNet made`);
+    const again = JSON.stringify(encode(compiledMatch(entries[i].match, i), `pack.compiled[${i}]`));
+    if (again !== JSON.stringify(encode(m, `pack.compiled[${i}]`))) throw new Error(`pack.compiled[${i}]: compiledMatch("${entries[i].match}", ${i}) is not what compilePack made`);
   });
   const lines = {
     rules: rules.map((r, i) => ascii(JSON.stringify(encode(Object.fromEntries(RULE_BODY_FIELDS.map((k) => [k, r[k]])), `pack.rules[${i}]`)))).join('\n'),
     count: entries.length,
     entries: entryLines(entries),
-    // null keeps `regs` where buildNet put it among the keys; nlp.ts parses the match (readyMatch) when first tried.
-    compiled: lineList(compiled.map((m) => ({ ...m, regs: null })), 'pack.compiled'),
     // Each concept's note and forms (src/engine/concepts.ts shippedConcepts parses one when it is first read).
     // Each form as where the index holds it, so the terms' words ship once (src/engine/concepts.ts packConceptForms).
     concepts: concepts.map((c, i) => ascii(JSON.stringify({ note: c.note, forms: packConceptForms(indexed, i, wordNumbers) }))).join('\n'),

@@ -151,20 +151,9 @@ function countIn(haves: Set<string>, list: readonly string[]): number {
   return n;
 }
 
-/** A match's regs as compromise's buildNet makes them (1-one/sweep/methods/buildNet/01-parse.js). */
-export function parseRegs(match: string): unknown[] {
-  const world = nlp.world() as unknown as { methods: { one: { parseMatch: (m: string, o: object, w: unknown) => unknown[] } } };
-  return world.methods.one.parseMatch(match, {}, world);
-}
-
-/**
- * A match object as compromise's match() takes it, its regs made here the first time it is tried: the post-tagger
- * net's from the JSON text the build shipped, the rule pack's (shipped as null) from the match text, as buildNet
- * made them at build time (scripts/precompile.mjs checks they are the same).
- */
-export function readyMatch<T extends { match?: string; regs?: unknown }>(m: T): T {
+/** A match object as compromise's match() takes it: regs the build shipped as text are parsed here, once. */
+export function readyMatch<T extends { regs?: unknown }>(m: T): T {
   if (typeof m.regs === 'string') m.regs = decodeRegs(m.regs);
-  else if (m.regs === null) m.regs = parseRegs(m.match!);
   return m;
 }
 

@@ -5,7 +5,7 @@ import { loadConcepts, packConceptIndex } from './concepts';
 
 export { packConceptForms, packIndexLine, unpackConceptIndex } from './concepts';
 export { RULE_BODY_FIELDS } from './rules';
-export { parseRegs } from './nlp';
+export { compiledMatch } from './matcher';
 import { compilePack, inflections, type PackData } from './matcher';
 import nlp from './nlp';
 import { loadRuleFiles, type RuleExamples } from './rules';
