@@ -1,6 +1,8 @@
 // Vite plugin that does at build time what the engine used to do on first use: validates and compiles rules/ and
 // rules/concepts/ into `virtual:rapport/pack`, and ships compromise's expanded lexicon and parsed post-tagger net as
-// `virtual:rapport/compromise`. Both are generated on every build from the files themselves, so they cannot drift.
+// `virtual:rapport/compromise`. The rules' flag and pass examples, which the engine never reads, go to a module of
+// their own, `virtual:rapport/examples`, which only the options page and the tests import. All are generated on every
+// build from the files themselves, so they cannot drift.
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PACK_ID = 'virtual:rapport/pack';
 const COMPROMISE_ID = 'virtual:rapport/compromise';
+const EXAMPLES_ID = 'virtual:rapport/examples';
 
 /**
  * compromise 14.17.0 files whose contents src/engine/nlp.ts re-assembles; a new version must be reviewed before
@@ -328,8 +331,11 @@ function readJsonDir(dir, prefix) {
   return files;
 }
 
-/** Compiles the pack in this process; the CLI entry at the bottom of this file runs it for packModule. */
-async function compilePackSource(rulesDir) {
+/**
+ * Compiles the pack in this process, and the examples module beside it; the CLI entry at the bottom of this file runs
+ * it for packModules.
+ */
+async function compilePackSources(rulesDir) {
   const { runnerImport } = await import('vite');
   // The runner gets this plugin too, for virtual:rapport/compromise; the pack itself is not imported there.
   const { module } = await runnerImport(pathToFileURL(join(ROOT, 'src/engine/precompile.ts')).href, {
@@ -338,12 +344,12 @@ async function compilePackSource(rulesDir) {
     root: ROOT,
     plugins: [precompile({ rulesDir, pack: false })],
   });
-  const { packConceptForms, packIndexLine, unpackConceptIndex } = module;
-  const data = module.precompilePack(readJsonDir(rulesDir, 'rules'), readJsonDir(join(rulesDir, 'concepts'), 'rules/concepts'));
+  const { packConceptForms, packIndexLine, unpackConceptIndex, compiledMatch } = module;
+  const { pack: data, examples } = module.precompilePack(readJsonDir(rulesDir, 'rules'), readJsonDir(join(rulesDir, 'concepts'), 'rules/concepts'));
   const { rules, entries, compiled, concepts, conceptIndex, ...eager } = data;
   // Each rule's head, and the rest of it as a line (src/engine/rules.ts shippedRules).
   const { RULE_BODY_FIELDS } = module;
-  const ruleKeys = JSON.stringify(['id', 'category', 'severity', 'kind', ...RULE_BODY_FIELDS.slice(0, -1), 'threshold', RULE_BODY_FIELDS.at(-1)]);
+  const ruleKeys = JSON.stringify(['id', 'category', 'severity', 'kind', ...RULE_BODY_FIELDS, 'threshold']);
   for (const rule of rules) {
     if (JSON.stringify(Object.keys(rule)) !== ruleKeys) throw new Error(`pack: rule ${rule.id} has keys ${Object.keys(rule).join(', ')}; shippedRules expects ${ruleKeys}`);
   }
@@ -354,49 +360,55 @@ async function compilePackSource(rulesDir) {
   const wordNumbers = new Map(eager.conceptWords.map((w, i) => [w, i]));
   if (compiled.length !== entries.length) throw new Error('pack: one compiled match per entry expected');
   const members = Object.keys(eager).map((k) => `${quote(k)}:${toSource(eager[k], `pack.${k}`)}`);
-  // The net's entries and their compiled matches, a line each, decoded by src/engine/matcher.ts (revivePack) the first
-  // time a sentence could match one: a lint reaches a few dozen of the thousand, so startup parses none of them.
-  const regs = compiled.map((m, i) => {
-    if (!Array.isArray(m.regs)) throw new Error(`pack.compiled[${i}]: a match object without parsed regs`);
-    return ascii(JSON.stringify(encode(m.regs, `pack.compiled[${i}].regs`)));
+  // The net's entries, a line each, decoded by src/engine/matcher.ts (revivePack) the first time a sentence could
+  // match one: a lint reaches a few dozen of the thousand, so startup parses none of them. Their compiled matches
+  // (compromise's regs, needs and wants; a quarter of the pack) are not shipped: matcher.ts compiledMatch makes one
+  // from its entry's match text when the entry is first live, as compilePack made them here. Checked here.
+  compiled.forEach((m, i) => {
+    const again = JSON.stringify(encode(compiledMatch(entries[i].match, i), `pack.compiled[${i}]`));
+    if (again !== JSON.stringify(encode(m, `pack.compiled[${i}]`))) throw new Error(`pack.compiled[${i}]: compiledMatch("${entries[i].match}", ${i}) is not what compilePack made`);
   });
   const lines = {
     rules: rules.map((r, i) => ascii(JSON.stringify(encode(Object.fromEntries(RULE_BODY_FIELDS.map((k) => [k, r[k]])), `pack.rules[${i}]`)))).join('\n'),
     count: entries.length,
     entries: entryLines(entries),
-    // The placeholder keeps `regs` where buildNet put it among the keys; nlp.ts parses the regs text (readyMatch).
-    compiled: lineList(compiled.map((m) => ({ ...m, regs: 0 })), 'pack.compiled'),
-    regs: regs.join('\n'),
     // Each concept's note and forms (src/engine/concepts.ts shippedConcepts parses one when it is first read).
     // Each form as where the index holds it, so the terms' words ship once (src/engine/concepts.ts packConceptForms).
     concepts: concepts.map((c, i) => ascii(JSON.stringify({ note: c.note, forms: packConceptForms(indexed, i, wordNumbers) }))).join('\n'),
-    // Per first word of the concept index, its terms (src/engine/concepts.ts PackedTermIndex unpacks a word's line
-    // the first time a text has that word).
+    // Per first word of the concept index, its terms without that word (src/engine/concepts.ts PackedTermIndex
+    // unpacks a word's line the first time a text has that word).
     conceptIndex: conceptIndex
       .map(([word, pairs]) => {
         const list = [];
         for (let i = 0; i < pairs.length; i += 2) list.push({ words: concepts[pairs[i]].forms[pairs[i + 1]], concept: pairs[i] });
-        return ascii(JSON.stringify(packIndexLine(list)));
+        return ascii(JSON.stringify(packIndexLine(word, list)));
       })
       .join('\n'),
   };
   members.push(`"lines":{${Object.keys(lines).map((k) => `${quote(k)}:${typeof lines[k] === 'number' ? lines[k] : quote(lines[k])}`).join(',')}}`);
   members.push('"decode":(line) => revive(JSON.parse(line))');
-  return `// Generated by scripts/precompile.mjs from rules/; not a source file.\n${REVIVE}\nexport default {${members.join(',')}};\n`;
+  return {
+    pack: `// Generated by scripts/precompile.mjs from rules/; not a source file.\n${REVIVE}\nexport default {${members.join(',')}};\n`,
+    // Per rule id, in the rules' order, its examples (src/engine/examples.ts); plain JSON.
+    examples: `// Generated by scripts/precompile.mjs from rules/; not a source file.\nexport default ${toSource(examples, 'examples')};\n`,
+  };
 }
 
 /**
- * The net's entries as lineList writes them, checked to hold no tag of revive's but the Set of each required word list:
- * src/engine/matcher.ts (decodeEntry) decodes an entry line by turning just those into Sets, not by walking every string.
+ * The net's entries, a line of plain JSON each, with each required word list (a Set) as an array: src/engine/matcher.ts
+ * (decodeEntry) makes just those into Sets, without revive's tags (a sixth of the lines' bytes) or a walk over every
+ * string. The build checks that nothing else in an entry needs more than JSON.
  */
 function entryLines(entries) {
-  const text = lineList(entries, 'pack.entries');
-  text.split('\n').forEach((line, i) => {
-    const { required, ...rest } = JSON.parse(line);
-    const sets = Array.isArray(required) && required.every((list) => Array.isArray(list) && list[0] === `${TAG}Set` && list.slice(1).every((w) => typeof w === 'string' && !w.startsWith(TAG)));
-    if (!sets || JSON.stringify(rest).includes(TAG)) throw new Error(`pack.entries[${i}]: decodeEntry in src/engine/matcher.ts expects Sets in required only`);
-  });
-  return text;
+  return entries
+    .map((entry, i) => {
+      const { required, ...rest } = entry;
+      const sets = Array.isArray(required) && required.every((set) => set instanceof Set && [...set].every((w) => typeof w === 'string'));
+      if (!sets || !isJsonSafe(rest)) throw new Error(`pack.entries[${i}]: decodeEntry in src/engine/matcher.ts expects plain JSON but for the Sets in required`);
+      // The spread keeps `required` where compilePack put it among the keys.
+      return ascii(JSON.stringify({ ...entry, required: required.map((set) => [...set]) }));
+    })
+    .join('\n');
 }
 
 /** Each member as one line of ASCII JSON (revive's tags for what JSON cannot hold), to be decoded one at a time. */
@@ -404,12 +416,17 @@ function lineList(list, path) {
   return list.map((v, i) => ascii(JSON.stringify(encode(v, `${path}[${i}]`)))).join('\n');
 }
 
+/** The pack module's source for the rule and concept files in `rulesDir` (see packModules). */
+export async function packModule(rulesDir = join(ROOT, 'rules')) {
+  return (await packModules(rulesDir)).pack;
+}
+
 /**
- * The pack module's source for the rule and concept files in `rulesDir`; rejects naming file and field. The compile
- * runs in a child process: it assembles compromise from compromise/one, a singleton per process, which a script
- * run through scripts/run.mjs (bench, eval) has already extended in this one.
+ * The sources of the pack module and of the examples module for the rule and concept files in `rulesDir`; rejects
+ * naming file and field. The compile runs in a child process: it assembles compromise from compromise/one, a
+ * singleton per process, which a script run through scripts/run.mjs (bench, eval) has already extended in this one.
  */
-export function packModule(rulesDir = join(ROOT, 'rules')) {
+export function packModules(rulesDir = join(ROOT, 'rules')) {
   return new Promise((resolvePack, reject) => {
     const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--pack', rulesDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
@@ -418,7 +435,7 @@ export function packModule(rulesDir = join(ROOT, 'rules')) {
     child.stderr.on('data', (chunk) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code === 0) resolvePack(Buffer.concat(out).toString('utf8'));
+      if (code === 0) resolvePack(JSON.parse(Buffer.concat(out).toString('utf8')));
       else reject(new Error(Buffer.concat(err).toString('utf8').trim() || `pack compile exited with ${code}`));
     });
   });
@@ -493,15 +510,20 @@ function writeModule(file, source) {
 export function precompile(options = {}) {
   const rulesDir = resolve(options.rulesDir ?? join(ROOT, 'rules'));
   const withPack = options.pack !== false;
-  const files = { pack: join(CACHE, 'pack.mjs'), compromise: join(CACHE, 'compromise.mjs') };
+  const files = { pack: join(CACHE, 'pack.mjs'), examples: join(CACHE, 'examples.mjs'), compromise: join(CACHE, 'compromise.mjs') };
   const rulesFiles = () =>
     [rulesDir, join(rulesDir, 'concepts')].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)));
-  const writePack = async () => writeModule(files.pack, await packModule(rulesDir));
+  const writePack = async () => {
+    const sources = await packModules(rulesDir);
+    writeModule(files.pack, sources.pack);
+    writeModule(files.examples, sources.examples);
+  };
   return {
     name: 'rapport-precompile',
     async config() {
       await Promise.all([compromiseModule().then((source) => writeModule(files.compromise, source)), withPack ? writePack() : null]);
-      return { resolve: { alias: [{ find: PACK_ID, replacement: files.pack }, { find: COMPROMISE_ID, replacement: files.compromise }] } };
+      const alias = [{ find: PACK_ID, replacement: files.pack }, { find: EXAMPLES_ID, replacement: files.examples }, { find: COMPROMISE_ID, replacement: files.compromise }];
+      return { resolve: { alias } };
     },
     buildStart() {
       if (withPack) for (const file of rulesFiles()) this.addWatchFile(file);
@@ -529,7 +551,7 @@ export function precompile(options = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--pack') {
   try {
-    process.stdout.write(await compilePackSource(resolve(process.argv[3])));
+    process.stdout.write(JSON.stringify(await compilePackSources(resolve(process.argv[3]))));
   } catch (error) {
     // RulePackError lists every "file: field: reason"; that text is what the build shows.
     process.stderr.write(`${error.message}\n`);

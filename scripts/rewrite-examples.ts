@@ -3,6 +3,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { builtInRules, createLinter } from '../src/engine';
+import { builtInExamples } from '../src/engine/examples';
 
 const write = process.argv.includes('--write');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -12,7 +13,7 @@ for (const rule of rules) {
   const linter = createLinter({ disabledRules: rules.filter((r) => r.id !== rule.id).map((r) => r.id), learned: false });
   const afters: string[][] = [];
   console.log(`== ${rule.id}`);
-  for (const example of rule.examples.flag) {
+  for (const example of builtInExamples(rule.id).flag) {
     const finding = linter.lint(example.text).findings.find((f) => f.ruleId === rule.id);
     const after = (finding?.rewrites ?? []).map((r) => example.text.slice(0, finding!.replaceStart) + r + example.text.slice(finding!.replaceEnd));
     afters.push(after);
@@ -23,6 +24,6 @@ for (const rule of rules) {
   if (!write) continue;
   const file = `rules/${rule.id}.json`;
   const data = JSON.parse(readFileSync(file, 'utf8')) as { examples: { flag: unknown[] } };
-  data.examples.flag = rule.examples.flag.map((e, i) => ({ text: e.text, after: afters[i] }));
+  data.examples.flag = builtInExamples(rule.id).flag.map((e, i) => ({ text: e.text, after: afters[i] }));
   writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
 }

@@ -6,6 +6,7 @@ import { LocalLinter, type Lint } from 'harper.js';
 import { binaryInlined } from 'harper.js/binaryInlined';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInRules, createLinter, splitSentences, type Finding } from '../src/engine';
+import { builtInExamples } from '../src/engine/examples';
 import { loadDrafts } from '../scripts/data';
 
 const drafts = loadDrafts();
@@ -24,7 +25,7 @@ function cases(): Case[] {
   const out: Case[] = [];
   for (const rule of rules) {
     const alone = createLinter({ disabledRules: rules.filter((r) => r.id !== rule.id).map((r) => r.id), learned: false });
-    for (const { text } of rule.examples.flag) {
+    for (const { text } of builtInExamples(rule.id).flag) {
       for (const finding of alone.lint(text).findings) {
         for (const rewrite of finding.rewrites) out.push({ source: `rules/${rule.id}.json`, text, finding, rewrite });
       }
@@ -192,7 +193,7 @@ describe('advice where no rewrite is safe', () => {
   });
 
   it('a message-level finding and a learned finding never offer a rewrite', () => {
-    const selfCentred = rules.find((r) => r.id === 'mostly-about-us')!.examples.flag[0]!.text;
+    const selfCentred = builtInExamples('mostly-about-us').flag[0]!.text;
     const message = linter.lint(selfCentred).findings.filter((f) => f.ruleId === 'mostly-about-us');
     expect(message.length).toBeGreaterThan(0);
     expect(message.every((f) => f.rewrites.length === 0 && f.example !== null)).toBe(true);

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { builtInRules, createLinter } from '../src/engine';
+import { builtInExamples } from '../src/engine/examples';
 
 const rules = builtInRules();
 
@@ -15,7 +16,7 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
   // Each rule is judged on its own: with every other rule on, a rule with rewrites may win the same words.
   const linter = createLinter({ disabledRules: rules.filter((r) => r.id !== id).map((r) => r.id), learned: false });
 
-  it.each(rule.examples.flag.map((e) => [e.text, e] as const))('flags and rewrites: %s', (text, example) => {
+  it.each(builtInExamples(rule.id).flag.map((e) => [e.text, e] as const))('flags and rewrites: %s', (text, example) => {
     const finding = linter.lint(text).findings.find((f) => f.ruleId === id);
     expect(finding, `expected ${id} to flag "${text}"`).toBeDefined();
     expect(example.after, `${id}: give "after" for "${text}" (the whole text after each rewrite; [] when none fits)`).not.toBeNull();
@@ -27,7 +28,7 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
     expect(text.slice(finding!.replaceStart, finding!.replaceEnd)).toBe(finding!.replaced);
   });
 
-  it.each(rule.examples.pass)('passes: %s', (example) => {
+  it.each(builtInExamples(rule.id).pass)('passes: %s', (example) => {
     const hits = linter.lint(example).findings.filter((f) => f.ruleId === id);
     expect(hits.map((h) => h.text), `expected ${id} not to flag "${example}"`).toEqual([]);
   });
@@ -43,7 +44,7 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
 
   if (rule.kind === 'phrase') {
     it('every rewrite, applied, clears the finding', () => {
-      for (const { text } of rule.examples.flag) {
+      for (const { text } of builtInExamples(rule.id).flag) {
         const finding = linter.lint(text).findings.find((f) => f.ruleId === id)!;
         for (const rewrite of finding.rewrites) {
           const fixed = applied(text, finding, rewrite);

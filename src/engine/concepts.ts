@@ -191,7 +191,7 @@ export function packConceptForms(lexicon: ConceptLexicon, concept: number, wordN
 
 /**
  * byFirstWord as the build ships it (scripts/precompile.mjs): the first words, and per first word a line of JSON
- * listing its terms in the index's order as [concept, "word word …", …]. A word's terms are unpacked the first time
+ * listing its terms in the index's order as [concept, "the words after the first", …] (packIndexLine). A word's terms are unpacked the first time
  * it is looked up, so a lint reads the few hundred words its text has of the index's thousands. Anything that reads
  * the index whole, or changes it, unpacks every word first, in the build's order, so it behaves as the Map
  * indexConcepts builds.
@@ -224,7 +224,7 @@ class PackedTermIndex extends Map<string, TermEntry[]> {
     if (at === undefined) return undefined;
     const packed = JSON.parse(this.#lines[at]!) as (number | string)[];
     const list: TermEntry[] = [];
-    for (let i = 0; i < packed.length; i += 2) list.push({ words: (packed[i + 1] as string).split(' '), concept: packed[i] as number });
+    for (let i = 0; i < packed.length; i += 2) list.push({ words: termWords(word, packed[i + 1] as string), concept: packed[i] as number });
     this.#packed!.delete(word);
     this.#sources.delete(word);
     super.set(word, list);
@@ -243,7 +243,7 @@ class PackedTermIndex extends Map<string, TermEntry[]> {
     if (source === undefined) {
       const at = this.#packed?.get(word);
       const whole = at === undefined ? super.get(word) : undefined;
-      source = at !== undefined ? lazySource(this.#lines[at]!) : whole ? listTermSource(whole) : null;
+      source = at !== undefined ? lazySource(word, this.#lines[at]!) : whole ? listTermSource(whole) : null;
       this.#sources.set(word, source);
     }
     return source ?? undefined;
@@ -299,32 +299,43 @@ class PackedTermIndex extends Map<string, TermEntry[]> {
   }
 }
 
-/** One packed index line as a TermSource: second words read off the joined text, terms split when first asked for. */
-function lazySource(line: string): TermSource {
+/** A term's words from its first word and the rest as packIndexLine ships them ('' for a one-word term). */
+function termWords(first: string, rest: string): string[] {
+  return rest === '' ? [first] : `${first} ${rest}`.split(' ');
+}
+
+/**
+ * One packed index line (of the terms starting with `word`) as a TermSource: second words read off the shipped text,
+ * terms split when first asked for.
+ */
+function lazySource(word: string, line: string): TermSource {
   const packed = JSON.parse(line) as (number | string)[];
   const groups: SecondWords = { single: [], bySecond: new Map(), other: [] };
   for (let i = 0, n = 0; i < packed.length; i += 2, n++) {
-    const text = packed[i + 1] as string;
-    const first = text.indexOf(' ');
-    if (first === -1) {
+    const rest = packed[i + 1] as string;
+    if (rest === '') {
       groups.single.push(n);
       continue;
     }
-    const next = text.indexOf(' ', first + 1);
-    groupTerm(groups, text.slice(first + 1, next === -1 ? text.length : next), n);
+    const next = rest.indexOf(' ');
+    groupTerm(groups, next === -1 ? rest : rest.slice(0, next), n);
   }
   const made: TermEntry[] = [];
   return {
-    at: (n) => (made[n] ??= { words: (packed[2 * n + 1] as string).split(' '), concept: packed[2 * n] as number }),
+    at: (n) => (made[n] ??= { words: termWords(word, packed[2 * n + 1] as string), concept: packed[2 * n] as number }),
     groups,
   };
 }
 
-/** A shipped index line per first word (PackedTermIndex): its terms as [concept, words joined by spaces, …]. */
-export function packIndexLine(list: readonly TermEntry[]): (number | string)[] {
+/**
+ * A shipped index line per first word (PackedTermIndex): its terms as [concept, the words after `first` joined by
+ * spaces ('' when none), …]; every term there starts with `first`, which the line's place in the index names.
+ */
+export function packIndexLine(first: string, list: readonly TermEntry[]): (number | string)[] {
   return list.flatMap(({ words, concept }) => {
     if (words.some((w) => w === '' || /[\s]/.test(w))) throw new Error(`packIndexLine: a term word is empty or holds a space: ${JSON.stringify(words)}`);
-    return [concept, words.join(' ')];
+    if (words[0] !== first) throw new Error(`packIndexLine: ${JSON.stringify(words)} is indexed under "${first}"`);
+    return [concept, words.slice(1).join(' ')];
   });
 }
 

@@ -148,7 +148,6 @@ export function compileUserPhrases(
       advice: rewrite ? null : 'Rephrase this in words that leave the decision with the reader.',
       example: null,
       threshold: null,
-      examples: { flag: [], pass: [] },
     });
   });
   return { rules, errors };

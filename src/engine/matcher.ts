@@ -480,8 +480,8 @@ export function compilePack(
       else index.set(word, [i]);
     }
   });
-  // buildNet parses these objects in place (regs, needs, wants); a sentence is swept with a slice of them, so the
-  // net's own hooks are not kept.
+  // buildNet parses these objects in place (regs, needs, wants), each on its own (compiledMatch); a sentence is swept
+  // with a slice of them, so the net's own hooks are not kept.
   const compiled = entries.map((entry, i) => base?.compiled[i] ?? { match: entry.match, entry: i });
   nlp.buildNet(compiled.slice(base?.compiled.length ?? 0) as never);
   const vetoEntries = rules.map(() => [] as number[]);
@@ -495,9 +495,9 @@ const packs = new WeakMap<readonly Rule[], CompiledPack>();
 export type PackData = Omit<CompiledPack, 'lexicon'> & { concepts: Concept[]; conceptIndex: PackedConceptIndex };
 
 /**
- * The pack as the build ships it (scripts/precompile.mjs): the net's entries and their compiled matches as lines of
- * JSON text, one per entry, which `decode` turns into what PackData holds; the compiled matches' regs as lines of
- * their own, parsed when first tried (nlp.ts readyMatch).
+ * The pack as the build ships it (scripts/precompile.mjs): the net's entries as lines of JSON text, one per entry,
+ * decoded into what PackData holds when first needed. Their compiled matches are not shipped: compiledMatch makes
+ * entry i's from its match text, as compilePack did at build time, the first time the entry is live in a sentence.
  */
 export type ShippedPack = Omit<PackData, 'entries' | 'compiled' | 'concepts' | 'conceptIndex' | 'rules'> & {
   /** Per rule, what a linter reads of every rule; the rest of each rule is a line of lines.rules (rules.ts shippedRules). */
@@ -506,20 +506,18 @@ export type ShippedPack = Omit<PackData, 'entries' | 'compiled' | 'concepts' | '
   conceptNames: string[];
   /** The concept index's first words; their terms are lines.conceptIndex, a line each (concepts.ts shippedLexicon). */
   conceptWords: string[];
-  lines: { count: number; entries: string; compiled: string; regs: string; concepts: string; conceptIndex: string; rules: string };
+  lines: { count: number; entries: string; concepts: string; conceptIndex: string; rules: string };
   decode: (line: string) => unknown;
 };
 
-const SET_TAG = '\u0000rapport:Set';
-
 /**
- * One line of lines.entries. The build checks that revive's only tags there are the Sets of `required`
- * (scripts/precompile.mjs entryLines), so only those are made: walking every string of a line for tags, as the pack's
- * generic decode does, is most of the cost of the couple of hundred entries a first lint reads.
+ * One line of lines.entries: plain JSON, with each of `required`'s word lists as an array (scripts/precompile.mjs
+ * entryLines checks that nothing else needs decoding), so only those become Sets: walking every string of a line for
+ * tags, as the pack's generic decode does, is most of the cost of the couple of hundred entries a first lint reads.
  */
 function decodeEntry(line: string): NetEntry {
   const entry = JSON.parse(line) as NetEntry & { required: string[][] | Set<string>[] };
-  entry.required = (entry.required as string[][]).map((list) => new Set(list.slice(1)));
+  entry.required = (entry.required as string[][]).map((list) => new Set(list));
   return entry;
 }
 
@@ -543,25 +541,30 @@ export function revivePack(data: ShippedPack): CompiledPack {
   if (!pack) {
     const { ruleHeads, conceptNames, conceptWords, lines, decode, ...rest } = data;
     const entryLines = splitLines(lines.entries, lines.count);
-    const compiledLines = splitLines(lines.compiled, lines.count);
-    const regsLines = splitLines(lines.regs, lines.count);
     const entries = new Array<NetEntry>(lines.count);
     const compiled = new Array<object>(lines.count);
     const rules = shippedRules(ruleHeads, lines.rules, decode);
     const revived: CompiledPack = { rules, ...rest, entries, compiled, lexicon: shippedLexicon(conceptNames, lines.concepts, conceptWords, lines.conceptIndex) };
+    const entry = (i: number) => (entries[i] = decodeEntry(entryLines[i]!));
     undecoded.set(revived, {
-      entry: (i) => (entries[i] = decodeEntry(entryLines[i]!)),
-      compiled: (i) => {
-        const match = decode(compiledLines[i]!) as { regs: unknown };
-        match.regs = regsLines[i];
-        return (compiled[i] = match);
-      },
+      entry,
+      compiled: (i) => (compiled[i] = compiledMatch((entries[i] ?? entry(i)).match, i)),
     });
     pack = revived;
     shippedPacks.set(data, pack);
     packs.set(rules, pack);
   }
   return pack;
+}
+
+/**
+ * Entry i's compiled match, as compilePack makes it: compromise's buildNet parses `{ match, entry }` in place (its
+ * regs, needs, wants, minWant, minWords), one object at a time.
+ */
+export function compiledMatch(match: string, entry: number): object {
+  const compiled = { match, entry };
+  nlp.buildNet([compiled] as never);
+  return compiled;
 }
 
 /** Entry i of the pack, decoded the first time it is asked for (see revivePack). */

@@ -63,7 +63,16 @@ export interface Rule {
   /** The better move, shown with the advice when no rewrite fits the sentence. */
   example: string | null;
   threshold: MessageThreshold | null;
-  examples: { flag: FlagExample[]; pass: string[] };
+}
+
+/**
+ * A rule file's flag and pass examples. They are not part of a Rule: the engine never reads them, so the build ships
+ * them apart from its pack (`virtual:rapport/examples`, read through src/engine/examples.ts) to the options page and
+ * the tests alone.
+ */
+export interface RuleExamples {
+  flag: FlagExample[];
+  pass: string[];
 }
 
 export interface FlagExample {
@@ -101,14 +110,14 @@ export function ruleIdFromPath(path: string): string {
   return base.replace(/\.json$/, '');
 }
 
-export function validateRule(file: string, data: unknown): { rule: Rule | null; errors: RuleError[] } {
+export function validateRule(file: string, data: unknown): { rule: Rule | null; examples: RuleExamples | null; errors: RuleError[] } {
   const errors: RuleError[] = [];
   const fail = (field: string, reason: string) => errors.push(new RuleError(file, field, reason));
   const id = ruleIdFromPath(file);
   if (!ID.test(id)) fail('(file name)', `rule id "${id}" must be lowercase words joined by hyphens`);
   if (!isRecord(data)) {
     fail('(root)', 'must be a JSON object');
-    return { rule: null, errors };
+    return { rule: null, examples: null, errors };
   }
   for (const key of Object.keys(data)) if (!FIELDS.has(key)) fail(key, 'unknown field');
 
@@ -195,7 +204,7 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
     fail('threshold', 'only message rules take a threshold');
   }
 
-  let examples = { flag: [] as FlagExample[], pass: [] as string[] };
+  let examples: RuleExamples = { flag: [], pass: [] };
   if (!isRecord(data.examples)) fail('examples', 'must be an object with "flag" and "pass" arrays');
   else {
     for (const key of Object.keys(data.examples)) {
@@ -207,7 +216,7 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
     };
   }
 
-  if (errors.length > 0) return { rule: null, errors };
+  if (errors.length > 0) return { rule: null, examples: null, errors };
   return {
     rule: {
       id,
@@ -225,8 +234,8 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
       advice,
       example,
       threshold,
-      examples,
     },
+    examples,
     errors,
   };
 }
@@ -349,7 +358,13 @@ function frameList(value: unknown, fail: (field: string, reason: string) => void
 
 /** Validates a whole pack; throws one error listing every problem so a broken pack cannot load half-way. */
 export function loadRulePack(files: Record<string, unknown>): Rule[] {
+  return loadRuleFiles(files).rules;
+}
+
+/** loadRulePack, with each rule's examples beside the rules (keyed by rule id, in the rules' order). */
+export function loadRuleFiles(files: Record<string, unknown>): { rules: Rule[]; examples: Record<string, RuleExamples> } {
   const rules: Rule[] = [];
+  const examples: Record<string, RuleExamples> = {};
   const errors: RuleError[] = [];
   const ids = new Map<string, string>();
   for (const [file, data] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
@@ -363,9 +378,10 @@ export function loadRulePack(files: Record<string, unknown>): Rule[] {
     }
     ids.set(result.rule.id, file);
     rules.push(result.rule);
+    examples[result.rule.id] = result.examples!;
   }
   if (errors.length > 0) throw new RulePackError(errors);
-  return rules;
+  return { rules, examples };
 }
 
 export class RulePackError extends Error {
@@ -378,12 +394,12 @@ export class RulePackError extends Error {
 /** What a linter reads of every rule when it is built; the build ships the rest of a rule apart (shippedRules). */
 export type RuleHead = [id: string, category: Category, severity: Severity, kind: Rule['kind'], threshold: MessageThreshold | null];
 
-/** A rule's fields that the build ships as a line of JSON, in a Rule's key order (threshold sits between the two last). */
-export const RULE_BODY_FIELDS = ['patterns', 'frames', 'exceptions', 'follows', 'unlessAfter', 'message', 'why', 'rewrites', 'advice', 'example', 'examples'] as const;
+/** A rule's fields that the build ships as a line of JSON, in a Rule's key order (threshold, in the head, comes last). */
+export const RULE_BODY_FIELDS = ['patterns', 'frames', 'exceptions', 'follows', 'unlessAfter', 'message', 'why', 'rewrites', 'advice', 'example'] as const;
 
 /**
- * The rules as the build ships them (scripts/precompile.mjs): each rule's head at once, and its patterns, messages,
- * rewrites (with their RegExps) and examples as a line `decode` parses the first time any of them is read, so
+ * The rules as the build ships them (scripts/precompile.mjs): each rule's head at once, and its patterns, messages
+ * and rewrites (with their RegExps) as a line `decode` parses the first time any of them is read, so
  * startup parses none of the rules' text. Each rule has a Rule's keys in a Rule's order; once read, they are
  * plain data properties.
  */
@@ -406,10 +422,8 @@ export function shippedRules(heads: readonly RuleHead[], lines: string, decode: 
       enumerable: true,
       configurable: true,
     });
-    for (const key of RULE_BODY_FIELDS) {
-      if (key === 'examples') Object.defineProperty(rule, 'threshold', { value: threshold, writable: true, enumerable: true, configurable: true });
-      Object.defineProperty(rule, key, lazy(key));
-    }
+    for (const key of RULE_BODY_FIELDS) Object.defineProperty(rule, key, lazy(key));
+    Object.defineProperty(rule, 'threshold', { value: threshold, writable: true, enumerable: true, configurable: true });
     return rule;
   });
 }

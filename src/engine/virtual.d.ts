@@ -7,6 +7,14 @@ declare module 'virtual:rapport/pack' {
   export default pack;
 }
 
+declare module 'virtual:rapport/examples' {
+  import type { RuleExamples } from './rules';
+
+  /** Per built-in rule id, its flag and pass examples; not part of the engine's pack (see src/engine/examples.ts). */
+  const examples: Record<string, RuleExamples>;
+  export default examples;
+}
+
 declare module 'virtual:rapport/compromise' {
   type Part = Record<string, unknown>;
   export const preTagCompute: Part;

@@ -1,6 +1,7 @@
 // The options page: what Rapport flags, every rule, the user's phrases, ignored phrases, sites, backup and reset.
 
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { builtInExamples } from '../engine/examples';
 import { builtInRules, type Rule } from '../engine/index';
 import type { Sensitivity, UserPhrase } from '../engine/types';
 import { CATEGORIES_BY_RANK, CATEGORY_INFO } from '../shared/categories';
@@ -133,6 +134,7 @@ function RuleItem({ rule, settings, change }: { rule: Rule; settings: Settings; 
   const on = !settings.disabledRules.includes(rule.id);
   const categoryOff = settings.disabledCategories.includes(rule.category);
   const titleId = `rule-${rule.id}`;
+  const examples = builtInExamples(rule.id);
   return (
     <li class={`rule cat-${rule.category}`} aria-labelledby={titleId}>
       <div class="rule-head">
@@ -162,24 +164,24 @@ function RuleItem({ rule, settings, change }: { rule: Rule; settings: Settings; 
         </p>
       )}
       <p class="rule-why">{rule.why}</p>
-      {(rule.examples.flag.length > 0 || rule.examples.pass.length > 0) && (
+      {(examples.flag.length > 0 || examples.pass.length > 0) && (
         <details>
           <summary>Examples</summary>
-          {rule.examples.flag.length > 0 && (
+          {examples.flag.length > 0 && (
             <>
               <p class="small strong">Flagged</p>
               <ul class="examples">
-                {rule.examples.flag.map((x) => (
-                  <li>{x}</li>
+                {examples.flag.map((x) => (
+                  <li>{x.text}</li>
                 ))}
               </ul>
             </>
           )}
-          {rule.examples.pass.length > 0 && (
+          {examples.pass.length > 0 && (
             <>
               <p class="small strong">Not flagged</p>
               <ul class="examples">
-                {rule.examples.pass.map((x) => (
+                {examples.pass.map((x) => (
                   <li>{x}</li>
                 ))}
               </ul>

@@ -1,5 +1,6 @@
 // Pure logic behind the options page: rule search, user-phrase validation (the linter's own), import and export.
 
+import { builtInExamples } from '../engine/examples';
 import { builtInRules, compileUserPhrases, type Rule } from '../engine/index';
 import type { UserPhrase } from '../engine/types';
 import { CATEGORY_INFO } from '../shared/categories';
@@ -10,6 +11,7 @@ import { parseSettings, SettingsError, type Settings } from '../shared/settings-
 export const MAX_IMPORT_BYTES = 1_000_000;
 
 function searchableText(rule: Rule): string {
+  const examples = builtInExamples(rule.id);
   return [
     rule.id,
     rule.category,
@@ -19,8 +21,8 @@ function searchableText(rule: Rule): string {
     rule.why,
     rule.advice ?? '',
     ...rule.rewrites.map((r) => r.to),
-    ...rule.examples.flag.map((e) => e.text),
-    ...rule.examples.pass,
+    ...examples.flag.map((e) => e.text),
+    ...examples.pass,
   ]
     .join('\n')
     .toLowerCase();

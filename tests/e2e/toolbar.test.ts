@@ -6,6 +6,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type LaunchedBrowser } from '../support/browser';
 import { DIST, ROOT, ensureBuilt, highlightedTexts, highlightPoint, GMAIL_NEW_BODY as NEW_BODY, openGmailCompose, settled } from '../support/page';
+import { builtInExamples } from '../../src/engine/examples';
 
 const PUSHY_DRAFT = ['Hi Sam,', 'This offer expires tonight. Can we close the deal?'];
 const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
@@ -278,6 +279,11 @@ describe('options page', () => {
     await options.getByLabel('Search rules').fill('close the deal');
     // The search lists every rule that speaks of closing the deal; the one that flagged this draft is among them.
     await expect.poll(() => options.locator('input[data-rule]').count()).toBeGreaterThan(1);
+    // Its examples come with it (virtual:rapport/examples, which the content script does not carry): flagged ones as text.
+    const rule = options.locator('li.rule', { has: options.locator('input[data-rule="close-the-deal"]') });
+    await rule.getByText('Examples', { exact: true }).click();
+    const examples = builtInExamples('close-the-deal');
+    await expect.poll(() => rule.locator('ul.examples li').allTextContents()).toEqual([...examples.flag.map((e) => e.text), ...examples.pass]);
     await options.locator('input[data-rule="close-the-deal"]').uncheck();
     await expect.poll(() => highlightedTexts(page, NEW_BODY)).toEqual([]);
 

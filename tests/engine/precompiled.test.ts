@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lexiconLines, lexiconSlots } from 'virtual:rapport/compromise';
+import shippedExamples from 'virtual:rapport/examples';
 import shipped from 'virtual:rapport/pack';
 import { packModule, REVIVE, toSource } from '../../scripts/precompile.mjs';
 import { DOCUMENT, EMAIL } from '../../scripts/bench-texts';
@@ -17,7 +18,7 @@ import { loadConcepts } from '../../src/engine/concepts';
 import { packWordTable } from '../../src/engine/lexicon';
 import { compilePack, decodeAll, inflections, packFor, revivePack } from '../../src/engine/matcher';
 import nlp, { readyMatch } from '../../src/engine/nlp';
-import { loadRulePack } from '../../src/engine/rules';
+import { loadRuleFiles, RULE_BODY_FIELDS } from '../../src/engine/rules';
 
 type Nlp = typeof nlp;
 // The published CommonJS build, loaded by Node itself: compromise exactly as its authors ship it.
@@ -91,7 +92,7 @@ describe('the lexicon the build ships', () => {
 });
 
 describe('the rule pack the build ships', () => {
-  it('equals rules/ and rules/concepts/ validated and compiled at runtime', () => {
+  it('equals rules/ and rules/concepts/ validated and compiled at runtime, with the examples shipped apart', () => {
     const read = (dir: string, prefix: string) =>
       Object.fromEntries(
         readdirSync(dir)
@@ -100,7 +101,8 @@ describe('the rule pack the build ships', () => {
       );
     const tags = new Set(Object.keys((nlp.world() as unknown as { model: { one: { tagSet: object } } }).model.one.tagSet));
     const lexicon = loadConcepts(read('rules/concepts', 'rules/concepts'), inflections, tags);
-    const { lexicon: _, ...runtime } = compilePack(loadRulePack(read('rules', 'rules')), undefined, lexicon);
+    const files = loadRuleFiles(read('rules', 'rules'));
+    const { lexicon: _, ...runtime } = compilePack(files.rules, undefined, lexicon);
     // The build ships the concepts' forms and the index over them as text unpacked as they are read; read whole,
     // they are the same.
     const shippedLexicon = revivePack(shipped).lexicon;
@@ -111,6 +113,12 @@ describe('the rule pack the build ships', () => {
     const { lexicon: __, ...rest } = decodeAll(revivePack(shipped));
     rest.compiled.forEach((m: object) => readyMatch(m as { regs?: unknown }));
     expect(rest).toEqual(runtime);
+    // A rule has no examples; every rule's examples, and no others, ship in virtual:rapport/examples (the options
+    // page's and the tests' source), in the rules' order.
+    expect(rest.rules.every((r) => !('examples' in r))).toBe(true);
+    expect(Object.keys(shippedExamples)).toEqual(rest.rules.map((r) => r.id));
+    expect(shippedExamples).toEqual(files.examples);
+    expect(new Set(shipped.lines.rules.split('\n').map((line: string) => Object.keys(JSON.parse(line) as object).join()))).toEqual(new Set([RULE_BODY_FIELDS.join()]));
   });
 
   it('is the pack every linter over the built-in rules uses, with no compile at startup', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 // settings.ts imports the polyfill, which refuses to load outside an extension; this logic never touches storage.
 vi.mock('webextension-polyfill', () => ({ default: {} }));
+import { builtInExamples } from '../../src/engine/examples';
 import { builtInRules, compileUserPhrases, ignoreToken, phraseKey } from '../../src/engine/index';
 import { cleanPhrase, describeIgnored, exportJson, filterRules, parseImport, phraseProblems } from '../../src/options/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
@@ -16,7 +17,8 @@ describe('filterRules', () => {
     expect(filterRules(rules, 'OFFER-EXPIRES').map((r) => r.id)).toEqual(['offer-expires']);
     const both = filterRules(rules, 'midnight discount');
     expect(both.map((r) => r.id)).toContain('offer-expires');
-    for (const r of both) expect(JSON.stringify(r).toLowerCase(), r.id).toMatch(/midnight[\s\S]*discount|discount[\s\S]*midnight/);
+    // A rule's examples are searched too; they ship apart from the rule (src/engine/examples.ts).
+    for (const r of both) expect(JSON.stringify({ ...r, examples: builtInExamples(r.id) }).toLowerCase(), r.id).toMatch(/midnight[\s\S]*discount|discount[\s\S]*midnight/);
     expect(both.length).toBeLessThan(rules.length / 10);
     expect(filterRules(rules, 'manufactured urgency').every((r) => r.category === 'urgency')).toBe(true);
     expect(filterRules(rules, 'zzzz-no-such-rule')).toEqual([]);
