@@ -3,6 +3,7 @@
 
 import type { ConceptLexicon } from './concepts';
 import { unicodeRegExp } from './unicode';
+import { ABBREVIATIONS } from './split';
 
 export interface Token {
   word: string;
@@ -97,9 +98,16 @@ const CLAUSE_BREAK = /[;:()\n|•]|[.!?](?=\s)/;
 // A countdown timer (00:14:59) or a clock time (11:59) is one token, so its colons do not break the clause it sits in.
 const WORD = unicodeRegExp(String.raw`\d{1,2}(?::\d{2}){1,2}|[\p{L}\p{N}#$][\p{L}\p{N}%+]*(?:['-][\p{L}\p{N}]+)*'?`, 'gu');
 
-/** "No. 1", "no. 12": the gap is ". " after the word "no" and a digit follows. */
-function isNumberSign(text: string, last: number, start: number, tokens: Token[]): boolean {
-  return start === last + 2 && text.charCodeAt(last) === 46 && tokens.length > 0 && tokens[tokens.length - 1]!.word === 'no' && text.charCodeAt(start) >= 48 && text.charCodeAt(start) <= 57;
+/**
+ * A period that is no full stop: "No. 1", "no. 12" (the word "no" and a digit follows), or an abbreviation's
+ * ("Mrs. Adams", "a 2x Inc. 5000 CEO", "ends Jan. 5"), as split.ts reads them. The gap is ". ".
+ */
+function isAbbreviationStop(text: string, last: number, start: number, tokens: Token[]): boolean {
+  if (start !== last + 2 || text.charCodeAt(last) !== 46 || tokens.length === 0) return false;
+  const before = tokens[tokens.length - 1]!;
+  if (before.end !== last) return false;
+  if (before.word === 'no') return text.charCodeAt(start) >= 48 && text.charCodeAt(start) <= 57;
+  return ABBREVIATIONS.has(before.word);
 }
 
 /** Lowercased word tokens with offsets; contractions become their words ("don't" → do not), all on the same span. */
@@ -110,8 +118,8 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(WORD(text))) {
     const start = m.index!;
     // Most words are one space apart, which is no clause break; only other gaps are worth a slice and a regex.
-    // "No. 1" is a rank, not a full stop: its period does not end the clause.
-    if (!(start === last + 1 && text.charCodeAt(last) === 32) && CLAUSE_BREAK.test(text.slice(last, start)) && !isNumberSign(text, last, start, tokens)) clause++;
+    // "No. 1" is a rank and "Mrs." a title, not a full stop: their period does not end the clause.
+    if (!(start === last + 1 && text.charCodeAt(last) === 32) && CLAUSE_BREAK.test(text.slice(last, start)) && !isAbbreviationStop(text, last, start, tokens)) clause++;
     last = start + m[0].length;
     const word = m[0].toLowerCase();
     const end = start + m[0].length;

@@ -9,7 +9,8 @@ export interface SentenceSpan {
   text: string;
 }
 
-const ABBREVIATIONS = new Set([
+/** Words whose period is an abbreviation's, not a full stop ("Mrs.", "Inc.", "Jan."); frames.ts shares them. */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'e.g', 'i.e', 'eg',
   'ie', 'a.m', 'p.m', 'u.s', 'u.k', 'no', 'approx', 'dept', 'est', 'fig', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
   'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',

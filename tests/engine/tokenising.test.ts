@@ -66,4 +66,12 @@ describe('tokenising', () => {
     expect(clauses('I said no. 2 days later she called.')).toBe(1);
     expect(clauses('I said no. Then she called.')).toBe(2);
   });
+
+  it("an abbreviation's period keeps the clause too, as the sentence splitter reads it", () => {
+    const clauses = (text: string) => new Set(tokenize(text).map((t) => t.clause)).size;
+    expect(clauses("I'm a 2x Inc. 5000 CEO.")).toBe(1);
+    expect(clauses('I am Mrs. Grace Adams, widow of a banker.')).toBe(1);
+    expect(clauses('Offer ends Jan. 5 at noon.')).toBe(1);
+    expect(clauses('We signed with Acme. Call us.')).toBe(2);
+  });
 });
