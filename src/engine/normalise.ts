@@ -19,6 +19,9 @@ const QUOTES: Record<string, string> = { '’': "'", '‘': "'", 'ʼ': "'", '´'
 // {{first_name}}, {company}, [Name], [Your name]: mail-merge slots read as a name (or a number) to the tagger.
 const PLACEHOLDER = /\{\{\s*[\w .-]{1,40}\s*\}\}|\{[A-Za-z_][\w .-]{0,30}\}|\[[A-Za-z#][\w .'/#-]{0,30}\]/y;
 const NUMERIC_SLOT = /number|count|num\b|#|amount|x\b|percent|%/i;
+// {{competitor}}, [Competitor name], {rival_company}: a rival's slot reads as a rival's name (a word only this slot
+// makes), not as the reader's name, so rules can tell "{{competitor}} already uses us" from "{{first_name}} already uses us".
+const RIVAL_SLOT = /compet|rival/i;
 // "2hrs", "5PM", "3days", "48hours": digits glued to a unit the rules and the tagger know as separate words.
 const GLUED_UNIT = /^(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|wks?|weeks?|months?|am|pm|spots?|seats?|left|x)$/i;
 
@@ -94,7 +97,7 @@ export function normalise(text: string): Normalised {
       PLACEHOLDER.lastIndex = i;
       const m = PLACEHOLDER.exec(text);
       if (m) {
-        push(NUMERIC_SLOT.test(m[0]) ? '5' : 'Alex', i, i + m[0].length);
+        push(NUMERIC_SLOT.test(m[0]) ? '5' : RIVAL_SLOT.test(m[0]) ? 'Rivalco' : 'Alex', i, i + m[0].length);
         i += m[0].length;
         continue;
       }

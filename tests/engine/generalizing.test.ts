@@ -21,6 +21,8 @@ describe('normalise', () => {
 
   it('reads placeholders as a name, curly quotes as straight, shouting as lowercase and 2hrs as 2 hrs', () => {
     expect(normalise('Hi {{first_name}}, it’s [Company] time').text).toBe("Hi Alex, it's Alex time");
+    // A rival's slot is read as a rival's name, never as the reader's.
+    expect(normalise('{{competitor}} and [Competitor name] and {rival_company} signed').text).toBe('Rivalco and Rivalco and Rivalco signed');
     expect(normalise('OFFER ENDS TONIGHT').text).toBe('offer ends tonight');
     expect(normalise('ends in 2hrs at 5PM').text).toBe('ends in 2 hrs at 5 pm');
     // Texting's "2day" means today, so it is not read as two days.
