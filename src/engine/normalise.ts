@@ -21,7 +21,7 @@ const PLACEHOLDER = /\{\{\s*[\w .-]{1,40}\s*\}\}|\{[A-Za-z_][\w .-]{0,30}\}|\[[A
 // A slot reads as what its name says it holds, so "{{competitor}} is already ahead" and "Offer ends [date]" read
 // like the sentences they stand for; any other slot is a name.
 const SLOT_READINGS: [RegExp, string][] = [
-  [/competitor|rival/i, 'your competitor'],
+  [/compet|rival/i, 'Rivalco'],
   [/percent|pct|%|discount/i, '20%'],
   [/number|count|num\b|#|amount|x\b|qty|quantity|left|spots|seats|price|cost/i, '5'],
   [/date|day|deadline|expir/i, 'Friday'],

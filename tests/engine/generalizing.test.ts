@@ -21,6 +21,8 @@ describe('normalise', () => {
 
   it('reads placeholders as a name, curly quotes as straight, shouting as lowercase and 2hrs as 2 hrs', () => {
     expect(normalise('Hi {{first_name}}, it’s [Company] time').text).toBe("Hi Alex, it's Alex time");
+    // A rival's slot is read as a rival's name, never as the reader's.
+    expect(normalise('{{competitor}} and [Competitor name] and {rival_company} signed').text).toBe('Rivalco and Rivalco and Rivalco signed');
     expect(normalise('OFFER ENDS TONIGHT').text).toBe('offer ends tonight');
     expect(normalise('ends in 2hrs at 5PM').text).toBe('ends in 2 hrs at 5 pm');
     // Texting's "2day" means today, so it is not read as two days.
@@ -29,7 +31,7 @@ describe('normalise', () => {
 
   it('reads a placeholder as what its name says it holds, and a flag covers the placeholder whole', () => {
     expect(normalise('{{competitor}} signed; offer ends [date] at {{time}}; {{discount}} off; {{spots_left}} left').text).toBe(
-      'your competitor signed; offer ends Friday at 5 pm; 20% off; 5 left',
+      'Rivalco signed; offer ends Friday at 5 pm; 20% off; 5 left',
     );
     expect(flagged('Offer ends {{date}}, {{first_name}}.')).toEqual([['offer-expires', 'Offer ends {{date}}']]);
     expect(flagged('[Competitor Name] just signed with us.')).toEqual([['rival-already-ahead', '[Competitor Name] just signed']]);
