@@ -4,6 +4,7 @@
 import { ignoreToken } from './ignore-keys';
 import { compilePack, analyseSentence, analysePattern, packFor, type CompiledPack, type LocalHit } from './matcher';
 import { originalSpan, wholeWords } from './normalise';
+import { isQuoted, quotedStretches } from './quoted';
 import { scoreSentence, scoresLength, sentenceFeatures, type ScorerModel } from './scorer';
 import { aggregateMetrics, sentenceStats, type SentenceStats } from './metrics';
 import { fillTemplate, planRewrites, type RewritePlan } from './rewrite';
@@ -445,8 +446,13 @@ export class Linter {
         learned = { category: scored.category, probability: scored.probability, start, end };
       }
     }
+    // Pushy words the writer quotes in order to discuss them ("the “only 1 left” badge") are not the writer's push;
+    // a quoted testimonial in a pitch is still the sender praising themselves.
+    const quoted = match.hits.length > 0 ? quotedStretches(text) : [];
+    const rules = this.pack.rules;
+    const own = (h: LocalHit) => rules[h.rule]!.category === 'self-centred' || !isQuoted(quoted, h.start, h.end);
     return {
-      hits: match.hits,
+      hits: quoted.length > 0 ? match.hits.filter(own) : match.hits,
       stats: sentenceStats(match.normalised.text),
       pitch: [...names].some((n) => PITCH_CONCEPTS.has(n)),
       concepts: names,
