@@ -645,13 +645,7 @@ export function sentenceWords(text: string): Set<string> {
   const words = new Set<string>();
   const add = (w: string) => words.add(w);
   const lower = lowerForWords(text);
-  // compromise reads "cannot", "tbh" and "outta" as several terms, which patterns may name.
-  const withExpansion = (w: string) => {
-    add(w);
-    const out = contractionWords().get(w);
-    if (out) for (const x of out) add(x);
-  };
-  for (const m of lower.matchAll(WORD_FORM(lower))) wordForms(m[0], withExpansion);
+  for (const m of lower.matchAll(WORD_FORM(lower))) termForms(m[0], add);
   return words;
 }
 
@@ -674,11 +668,9 @@ function sentenceShape(text: string): { counts: Map<string, number>; initial: Se
     if (first && previous !== null) wordForms(previous, (w) => final.add(w));
     last = start + m[0].length;
     previous = m[0];
-    wordForms(m[0], (w) => {
-      for (const x of [w, ...(contractionWords().get(w) ?? [])]) {
-        counts.set(x, (counts.get(x) ?? 0) + 1);
-        if (first) initial.add(x);
-      }
+    termForms(m[0], (w) => {
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+      if (first) initial.add(w);
     });
   }
   if (previous !== null) wordForms(previous, (w) => final.add(w));
@@ -690,6 +682,18 @@ function sentenceShape(text: string): { counts: Map<string, number>; initial: Se
 const JOINS_ACROSS_SPACE = /[/@]|[0-9][a-z]{0,2} ?[-\u2013\u2014]/i;
 
 let expansions: Map<string, string[]> | undefined;
+
+/**
+ * Every word form of a word (wordForms) and, where compromise reads a form as several terms ("cannot" → can not,
+ * "gonna" → going to, "tbh"), those terms too: patterns may name any of them.
+ */
+function termForms(word: string, add: (form: string) => void): void {
+  wordForms(word, (w) => {
+    add(w);
+    const out = contractionWords().get(w);
+    if (out) for (const x of out) add(x);
+  });
+}
 
 /** compromise's own contraction list ("cannot" → can not, "gonna" → going to): terms it makes inside one word. */
 function contractionWords(): Map<string, string[]> {
@@ -721,11 +725,7 @@ function wordPositions(text: string): Map<string, number[]> | null {
       if (!list) positions.set(w, [here]);
       else if (list[list.length - 1] !== here) list.push(here);
     };
-    wordForms(m[0], (w) => {
-      add(w);
-      const out = contractionWords().get(w);
-      if (out) for (const x of out) add(x);
-    });
+    termForms(m[0], add);
   }
   return positions;
 }

@@ -166,16 +166,17 @@ export function validateRule(file: string, data: unknown): { rule: Rule | null; 
   const frames = frameList(data.frames, fail);
   if (kind === 'phrase' && patterns.length === 0 && frames.length === 0) fail('patterns', 'a phrase rule needs at least one pattern or frame');
   const exceptions = list('exceptions', data.exceptions, 0);
-  const follows = list('follows', data.follows, 0);
-  follows.forEach((name, i) => {
-    if (!/^[A-Z][A-Za-z]+$/.test(name)) fail(`follows[${i}]`, `"${name}" must name a concept, like Crowd`);
-  });
-  if (kind === 'message' && follows.length > 0) fail('follows', 'a message rule is judged on the whole message and follows no sentence');
-  const unlessAfter = list('unlessAfter', data.unlessAfter, 0);
-  unlessAfter.forEach((name, i) => {
-    if (!/^[A-Z][A-Za-z]+$/.test(name)) fail(`unlessAfter[${i}]`, `"${name}" must name a concept, like SecurityCode`);
-  });
-  if (kind === 'message' && unlessAfter.length > 0) fail('unlessAfter', 'a message rule is judged on the whole message and follows no sentence');
+  // Concepts of the sentences before (follows, unlessAfter): names only, and no message rule reads them.
+  const sentenceBefore = (field: 'follows' | 'unlessAfter', like: string) => {
+    const names = list(field, data[field], 0);
+    names.forEach((name, i) => {
+      if (!/^[A-Z][A-Za-z]+$/.test(name)) fail(`${field}[${i}]`, `"${name}" must name a concept, like ${like}`);
+    });
+    if (kind === 'message' && names.length > 0) fail(field, 'a message rule is judged on the whole message and follows no sentence');
+    return names;
+  };
+  const follows = sentenceBefore('follows', 'Crowd');
+  const unlessAfter = sentenceBefore('unlessAfter', 'SecurityCode');
   if (kind === 'message' && patterns.length > 0) fail('patterns', 'a message rule is judged on the whole message and takes no patterns');
   if (kind === 'message' && frames.length > 0) fail('frames', 'a message rule is judged on the whole message and takes no frames');
 
